@@ -1,0 +1,208 @@
+package io.paygate.gateway;
+
+import io.paygate.gateway.acquirer.AcquirerCaller;
+import io.paygate.gateway.acquirer.AcquirerRegistry;
+import io.paygate.gateway.audit.AuditLog;
+import io.paygate.gateway.auth.AuthService;
+import io.paygate.gateway.auth.MerchantAuthFilter;
+import io.paygate.gateway.auth.OperatorAuthFilter;
+import io.paygate.gateway.auth.PasswordHasher;
+import io.paygate.gateway.auth.RevokedSessions;
+import io.paygate.gateway.auth.SecretStore;
+import io.paygate.gateway.auth.TokenService;
+import io.paygate.gateway.config.ConfigException;
+import io.paygate.gateway.config.GatewayConfig;
+import io.paygate.gateway.db.AuditRepository;
+import io.paygate.gateway.db.Database;
+import io.paygate.gateway.db.MerchantRepository;
+import io.paygate.gateway.db.PaymentRepository;
+import io.paygate.gateway.db.TokenRepository;
+import io.paygate.gateway.http.ExceptionMappers;
+import io.paygate.gateway.http.JsonBodyReader;
+import io.paygate.gateway.http.JsonWritableWriter;
+import io.paygate.gateway.http.ProblemErrorHandler;
+import io.paygate.gateway.http.RequestContextHandler;
+import io.paygate.gateway.merchants.MerchantService;
+import io.paygate.gateway.payments.PaymentService;
+import io.paygate.gateway.payments.RequestFingerprint;
+import io.paygate.gateway.resources.AuthResource;
+import io.paygate.gateway.resources.HealthResource;
+import io.paygate.gateway.resources.HistoryResource;
+import io.paygate.gateway.resources.MerchantResource;
+import io.paygate.gateway.resources.OpenApiResource;
+import io.paygate.gateway.resources.PaymentResource;
+import io.paygate.gateway.validation.PaymentRequestValidator;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.glassfish.jersey.jetty.JettyHttpContainer;
+import org.glassfish.jersey.server.ContainerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running gateway: all the wiring, in one place, by hand. {@link #start} builds every part from
+ * the configuration and starts the HTTP server; {@link #close} stops them in reverse order.
+ */
+public final class Gateway implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+
+  private final Deque<AutoCloseable> parts;
+  private final Server server;
+  private final String operatorKey;
+  private final boolean operatorKeyGenerated;
+  private final String operatorKeyFile;
+
+  private Gateway(Deque<AutoCloseable> parts, Server server, SecretStore.Secret operatorKey) {
+    this.parts = parts;
+    this.server = server;
+    this.operatorKey = operatorKey.value();
+    this.operatorKeyGenerated = operatorKey.generated();
+    this.operatorKeyFile = operatorKey.file() == null ? null : operatorKey.file().toString();
+  }
+
+  /** Starts a gateway on the system clock. */
+  public static Gateway start(GatewayConfig config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  /**
+   * Builds every part and starts serving.
+   *
+   * @throws ConfigException when a setting is wrong or a part cannot start
+   */
+  public static Gateway start(GatewayConfig config, Clock clock) {
+    Deque<AutoCloseable> parts = new ArrayDeque<>();
+    try {
+      SecretStore secrets = new SecretStore(config.dataDir());
+      SecretStore.Secret operatorKey = config.operatorKey()
+          .map(k -> new SecretStore.Secret(k, false, null))
+          .orElseGet(() -> secrets.readOrCreate("operator.key", "pgop_", 32));
+      String jwtSecret = config.jwtSecret()
+          .orElseGet(() -> secrets.readOrCreate("jwt.key", "", 48).value());
+      TokenService tokenService;
+      try {
+        tokenService = new TokenService(jwtSecret, config.accessTokenTtl(), clock);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(config.describe("jwt.secret") + ": " + e.getMessage());
+      }
+
+      Database database = push(parts, Database.open(config));
+      MerchantRepository merchantRepo = new MerchantRepository(database.dataSource());
+      PaymentRepository paymentRepo = new PaymentRepository(database.dataSource());
+      TokenRepository tokenRepo = new TokenRepository(database.dataSource());
+      AuditLog audit = push(parts,
+          new AuditLog(new AuditRepository(database.dataSource()), clock));
+
+      AcquirerRegistry acquirers = push(parts,
+          AcquirerRegistry.load(config, Gateway.class.getClassLoader()));
+      AcquirerCaller caller = push(parts,
+          new AcquirerCaller(config.acquirerTimeout(), config.acquirerMaxConcurrency(), clock));
+
+      PasswordHasher hasher = new PasswordHasher(config.bcryptCost());
+      RevokedSessions revoked = new RevokedSessions(tokenRepo, config.accessTokenTtl(), clock);
+      AuthService auth = new AuthService(merchantRepo, tokenRepo, hasher, tokenService, revoked,
+          audit, config.refreshTokenTtl(), clock);
+      MerchantService merchants = new MerchantService(merchantRepo, acquirers, hasher, audit, clock);
+      PaymentService payments = new PaymentService(
+          new PaymentRequestValidator(clock, config.maxAmountMinor()), paymentRepo, acquirers,
+          caller, new RequestFingerprint(jwtSecret.getBytes(StandardCharsets.UTF_8)), audit, clock);
+
+      ResourceConfig api = new ResourceConfig()
+          .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+          .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
+          .register(new JsonBodyReader(config.maxBodyBytes()))
+          .register(new JsonWritableWriter())
+          .register(new MerchantAuthFilter(tokenService, revoked))
+          .register(new OperatorAuthFilter(operatorKey.value(), tokenService))
+          .register(new MerchantResource(merchants))
+          .register(new AuthResource(auth))
+          .register(new PaymentResource(payments, merchantRepo))
+          .register(new HistoryResource(paymentRepo))
+          .register(new HealthResource(database, acquirers))
+          .register(new OpenApiResource());
+      ExceptionMappers.all().forEach(api::register);
+
+      Server server = httpServer(config, api);
+      server.start();
+      parts.push(server::stop);
+      Gateway gateway = new Gateway(parts, server, operatorKey);
+      log.info("gateway listening on port {}", gateway.port());
+      return gateway;
+    } catch (Exception e) {
+      closeAll(parts);
+      if (e instanceof RuntimeException) {
+        throw (RuntimeException) e;
+      }
+      throw new ConfigException("the gateway failed to start: " + e, e);
+    }
+  }
+
+  private static Server httpServer(GatewayConfig config, ResourceConfig api) {
+    QueuedThreadPool threads = new QueuedThreadPool(config.httpMaxThreads(), 8);
+    threads.setName("http");
+    Server server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(config.host());
+    connector.setPort(config.port());
+    server.addConnector(connector);
+    JettyHttpContainer jersey = ContainerFactory.createContainer(JettyHttpContainer.class, api);
+    server.setHandler(new RequestContextHandler(jersey));
+    server.setErrorHandler(new ProblemErrorHandler());
+    server.setStopTimeout(config.shutdownTimeout().toMillis());
+    return server;
+  }
+
+  private static <T extends AutoCloseable> T push(Deque<AutoCloseable> parts, T part) {
+    parts.push(part);
+    return part;
+  }
+
+  /** The port the server listens on (the chosen one when configured as 0). */
+  public int port() {
+    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+  }
+
+  /** The operator key in force. */
+  public String operatorKey() {
+    return operatorKey;
+  }
+
+  /** Whether the operator key was generated by this start (so it should be shown once). */
+  public boolean operatorKeyGenerated() {
+    return operatorKeyGenerated;
+  }
+
+  /** Where a generated operator key is kept, or null when it came from the configuration. */
+  public String operatorKeyFile() {
+    return operatorKeyFile;
+  }
+
+  /** Stops the server (finishing requests in flight), then every other part. */
+  @Override
+  public void close() {
+    closeAll(parts);
+  }
+
+  private static void closeAll(Deque<AutoCloseable> parts) {
+    while (!parts.isEmpty()) {
+      AutoCloseable part = parts.pop();
+      try {
+        part.close();
+      } catch (Exception e) {
+        log.warn("failed to stop {}: {}", part, e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package io.paygate.gateway.acquirer;
+
+import io.paygate.acquirer.spi.AuthorisationRequest;
+import io.paygate.acquirer.spi.AuthorisationResult;
+import io.paygate.acquirer.spi.StatusRequest;
+import io.paygate.acquirer.spi.StatusResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls connectors so that their failures stay contained: each acquirer runs on its own bounded
+ * pool, every call has a deadline, and whatever a connector does (throws, returns null, hangs)
+ * becomes a result that says what is known about the money.
+ */
+public final class AcquirerCaller implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(AcquirerCaller.class);
+
+  private final Duration timeout;
+  private final int maxConcurrentCalls;
+  private final Clock clock;
+  private final Map<String, ExecutorService> pools = new ConcurrentHashMap<>();
+
+  /**
+   * @param timeout how long to wait for a bank's answer
+   * @param maxConcurrentCalls calls in flight per acquirer; more are refused without calling it
+   */
+  public AcquirerCaller(Duration timeout, int maxConcurrentCalls, Clock clock) {
+    this.timeout = timeout;
+    this.maxConcurrentCalls = maxConcurrentCalls;
+    this.clock = clock;
+  }
+
+  /** When a call started now must end. */
+  public Instant deadline() {
+    return clock.instant().plus(timeout);
+  }
+
+  /** Asks the acquirer to authorise; never throws. */
+  public AuthorisationResult authorise(LoadedAcquirer acquirer, AuthorisationRequest request) {
+    Future<AuthorisationResult> call;
+    try {
+      call = pool(acquirer).submit(() -> acquirer.acquirer().authorise(request));
+    } catch (RejectedExecutionException e) {
+      // We never called the bank: certainly not processed.
+      return AuthorisationResult.notProcessed("too many payments in flight to " + acquirer.name());
+    }
+    try {
+      AuthorisationResult result = await(call, request.deadline());
+      if (result == null) {
+        return AuthorisationResult.unknown("the connector returned no result");
+      }
+      return result;
+    } catch (TimeoutException e) {
+      call.cancel(true);
+      return AuthorisationResult.unknown("no answer within " + timeout.toMillis() + " ms");
+    } catch (ExecutionException e) {
+      log.warn("acquirer {} threw while authorising {}: {}", acquirer.name(),
+          request.paymentReference(), e.getCause().getClass().getName());
+      return AuthorisationResult.unknown("the connector failed: "
+          + e.getCause().getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return AuthorisationResult.unknown("interrupted while waiting for the bank");
+    }
+  }
+
+  /** Asks the acquirer what became of a payment; never throws. */
+  public StatusResult status(LoadedAcquirer acquirer, StatusRequest request) {
+    Future<StatusResult> call;
+    try {
+      call = pool(acquirer).submit((Callable<StatusResult>) () -> acquirer.acquirer().status(request));
+    } catch (RejectedExecutionException e) {
+      return StatusResult.unknown("too many calls in flight to " + acquirer.name());
+    }
+    try {
+      StatusResult result = await(call, request.deadline());
+      return result == null ? StatusResult.unknown("the connector returned no result") : result;
+    } catch (TimeoutException e) {
+      call.cancel(true);
+      return StatusResult.unknown("no answer within " + timeout.toMillis() + " ms");
+    } catch (ExecutionException e) {
+      return StatusResult.unknown("the connector failed: " + e.getCause().getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return StatusResult.unknown("interrupted");
+    }
+  }
+
+  private <T> T await(Future<T> call, Instant deadline)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long nanos = Math.max(0, Duration.between(clock.instant(), deadline).toNanos());
+    return call.get(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  private ExecutorService pool(LoadedAcquirer acquirer) {
+    return pools.computeIfAbsent(acquirer.name(), name -> {
+      AtomicInteger n = new AtomicInteger();
+      ThreadPoolExecutor pool = new ThreadPoolExecutor(0, maxConcurrentCalls, 60, TimeUnit.SECONDS,
+          new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "acquirer-" + name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
+      return pool;
+    });
+  }
+
+  @Override
+  public void close() {
+    pools.values().forEach(ExecutorService::shutdownNow);
+  }
+}

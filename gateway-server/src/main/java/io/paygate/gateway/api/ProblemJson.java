@@ -1,0 +1,35 @@
+package io.paygate.gateway.api;
+
+import com.squareup.moshi.JsonWriter;
+import java.io.IOException;
+import java.util.List;
+
+/** An RFC 9457 problem document. Carries no stack trace and no class name, ever. */
+public record ProblemJson(
+    int status, String type, String title, String detail, String requestId,
+    List<FieldError> errors) implements JsonWritable {
+
+  public static final String MEDIA_TYPE = "application/problem+json";
+  static final String TYPE_BASE = "https://paygate.dev/problems/";
+
+  @Override
+  public void writeTo(JsonWriter w) throws IOException {
+    w.beginObject();
+    w.name("type").value(TYPE_BASE + type);
+    w.name("title").value(title);
+    w.name("status").value(status);
+    w.name("detail").value(detail);
+    if (requestId != null) {
+      w.name("requestId").value(requestId);
+    }
+    if (errors != null && !errors.isEmpty()) {
+      w.name("errors").beginArray();
+      for (FieldError e : errors) {
+        w.beginObject().name("field").value(e.field()).name("message").value(e.message())
+            .endObject();
+      }
+      w.endArray();
+    }
+    w.endObject();
+  }
+}

@@ -1,0 +1,117 @@
+package io.paygate.gateway.auth;
+
+import io.paygate.gateway.api.TokenPairJson;
+import io.paygate.gateway.audit.AuditLog;
+import io.paygate.gateway.core.Ids;
+import io.paygate.gateway.core.Merchant;
+import io.paygate.gateway.db.MerchantRepository;
+import io.paygate.gateway.db.TokenRepository;
+import io.paygate.gateway.errors.ApiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Logins, refresh-token rotation and logout. Every failure answers with one generic message, so a
+ * caller cannot learn whether a login exists.
+ */
+public final class AuthService {
+  static final String BAD_LOGIN = "the login or the password is wrong";
+  static final String BAD_REFRESH = "the refresh token is invalid, expired or already used;"
+      + " log in again";
+
+  private final MerchantRepository merchants;
+  private final TokenRepository tokens;
+  private final PasswordHasher hasher;
+  private final TokenService accessTokens;
+  private final RevokedSessions revoked;
+  private final AuditLog audit;
+  private final Duration refreshTtl;
+  private final Clock clock;
+
+  public AuthService(MerchantRepository merchants, TokenRepository tokens, PasswordHasher hasher,
+      TokenService accessTokens, RevokedSessions revoked, AuditLog audit, Duration refreshTtl,
+      Clock clock) {
+    this.merchants = merchants;
+    this.tokens = tokens;
+    this.hasher = hasher;
+    this.accessTokens = accessTokens;
+    this.revoked = revoked;
+    this.audit = audit;
+    this.refreshTtl = refreshTtl;
+    this.clock = clock;
+  }
+
+  /**
+   * Checks a login and password and starts a session.
+   *
+   * @throws ApiException 401 with one message for every kind of failure
+   */
+  public TokenPairJson login(String login, String password) {
+    Optional<Merchant> merchant = merchants.findByLogin(login);
+    // Check a hash even for an unknown login: both failures take the same time.
+    boolean ok = hasher.matches(password, merchant.map(Merchant::passwordHash).orElse(null));
+    if (!ok) {
+      audit.record("login", "failure", merchant.map(Merchant::id).orElse(null), null,
+          merchant.isPresent() ? "wrong password" : "unknown login");
+      throw ApiException.unauthorized(BAD_LOGIN);
+    }
+    UUID merchantId = merchant.get().id();
+    UUID familyId = Ids.newId();
+    tokens.createFamily(familyId, merchantId, clock.instant());
+    audit.record("login", "success", merchantId, null, null);
+    return issue(merchantId, familyId);
+  }
+
+  /**
+   * Exchanges a refresh token for a new pair. The token presented is used up; presenting a used
+   * one again means it was stolen or leaked, so its whole family is revoked.
+   */
+  public TokenPairJson refresh(String refreshToken) {
+    if (!RefreshTokens.looksValid(refreshToken)) {
+      throw ApiException.unauthorized(BAD_REFRESH);
+    }
+    String hash = RefreshTokens.hash(refreshToken);
+    TokenRepository.RefreshToken stored = tokens.find(hash)
+        .orElseThrow(() -> ApiException.unauthorized(BAD_REFRESH));
+    Instant now = clock.instant();
+    if (stored.familyRevokedAt() != null || !stored.expiresAt().isAfter(now)) {
+      audit.record("token.refresh", "failure", stored.merchantId(), null, "revoked or expired");
+      throw ApiException.unauthorized(BAD_REFRESH);
+    }
+    if (stored.usedAt() != null || !tokens.markUsed(hash, now)) {
+      revoke(stored.familyId());
+      audit.record("token.reuse", "revoked", stored.merchantId(), null,
+          "a used refresh token was presented; session " + stored.familyId() + " revoked");
+      throw ApiException.unauthorized(BAD_REFRESH);
+    }
+    audit.record("token.refresh", "success", stored.merchantId(), null, null);
+    return issue(stored.merchantId(), stored.familyId());
+  }
+
+  /** Ends the session of a refresh token: it and the access tokens issued with it stop working. */
+  public void logout(String refreshToken) {
+    if (!RefreshTokens.looksValid(refreshToken)) {
+      throw ApiException.unauthorized(BAD_REFRESH);
+    }
+    TokenRepository.RefreshToken stored = tokens.find(RefreshTokens.hash(refreshToken))
+        .orElseThrow(() -> ApiException.unauthorized(BAD_REFRESH));
+    revoke(stored.familyId());
+    audit.record("logout", "success", stored.merchantId(), null, null);
+  }
+
+  private void revoke(UUID familyId) {
+    tokens.revokeFamily(familyId, clock.instant());
+    revoked.revoke(familyId);
+  }
+
+  private TokenPairJson issue(UUID merchantId, UUID familyId) {
+    TokenService.Issued access = accessTokens.issue(merchantId, familyId);
+    String refresh = RefreshTokens.newToken();
+    Instant refreshExpires = clock.instant().plus(refreshTtl);
+    tokens.insert(RefreshTokens.hash(refresh), familyId, refreshExpires);
+    return new TokenPairJson(access.token(), access.expiresAt(), refresh, refreshExpires);
+  }
+}

@@ -1,0 +1,161 @@
+package io.paygate.gateway.config;
+
+import io.paygate.acquirer.spi.AcquirerSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting of the gateway, parsed and checked. Built by {@link #from(ConfigSource)}; a bad
+ * value stops start-up with a {@link ConfigException} that names the setting.
+ *
+ * <p>Secrets (operator key, signing key) are optional here: when absent they are generated on first
+ * start and kept in the data folder (see {@code SecretStore}).
+ */
+public final class GatewayConfig {
+  private final String host;
+  private final int port;
+  private final Path dataDir;
+  private final Optional<String> dbUrl;
+  private final String dbUser;
+  private final String dbPassword;
+  private final int dbPoolSize;
+  private final Optional<String> operatorKey;
+  private final Optional<String> jwtSecret;
+  private final Duration accessTokenTtl;
+  private final Duration refreshTokenTtl;
+  private final int bcryptCost;
+  private final Duration acquirerTimeout;
+  private final int maxBodyBytes;
+  private final long maxAmountMinor;
+  private final int acquirerMaxConcurrency;
+  private final int httpMaxThreads;
+  private final Duration shutdownTimeout;
+  private final ConfigSource source;
+
+  private GatewayConfig(ConfigSource s) {
+    this.source = s;
+    Settings v = new Settings(s);
+    this.host = v.string("host", "0.0.0.0");
+    this.port = v.integer("port", 8080, 0, 65535);
+    this.dataDir = v.path("data.dir", Path.of("data"));
+    this.dbUrl = s.get("db.url");
+    this.dbUser = v.string("db.user", "sa");
+    this.dbPassword = s.get("db.password").orElse("");
+    this.dbPoolSize = v.integer("db.pool.size", 16, 1, 1000);
+    this.operatorKey = s.get("operator.key");
+    this.jwtSecret = s.get("jwt.secret");
+    this.accessTokenTtl = v.duration("access.token.ttl", Duration.ofMinutes(15));
+    this.refreshTokenTtl = v.duration("refresh.token.ttl", Duration.ofDays(30));
+    this.bcryptCost = v.integer("bcrypt.cost", 10, 10, 20);
+    this.acquirerTimeout = v.duration("acquirer.timeout", Duration.ofSeconds(10));
+    this.maxBodyBytes = v.integer("max.body.bytes", 64 * 1024, 1024, 16 * 1024 * 1024);
+    this.maxAmountMinor = v.longValue("max.amount.minor", 100_000_000_00L, 1, Long.MAX_VALUE / 10);
+    this.acquirerMaxConcurrency = v.integer("acquirer.max.concurrency", 256, 1, 100_000);
+    this.httpMaxThreads = v.integer("http.max.threads", 400, 16, 100_000);
+    this.shutdownTimeout = v.duration("shutdown.timeout", Duration.ofSeconds(15));
+    if (operatorKey.isPresent() && operatorKey.get().length() < 24) {
+      throw new ConfigException(s.describe("operator.key")
+          + " must be at least 24 characters long; leave it unset to have one generated");
+    }
+  }
+
+  /** Parses and checks every setting. */
+  public static GatewayConfig from(ConfigSource source) {
+    return new GatewayConfig(source);
+  }
+
+  /** The interface to listen on; {@code 0.0.0.0} for all. */
+  public String host() {
+    return host;
+  }
+
+  /** The HTTP port; 0 picks a free one (tests). */
+  public int port() {
+    return port;
+  }
+
+  /** Where the embedded database and generated secrets live. */
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** A JDBC URL; empty means the embedded H2 database in the data folder. */
+  public Optional<String> dbUrl() {
+    return dbUrl;
+  }
+
+  public String dbUser() {
+    return dbUser;
+  }
+
+  public String dbPassword() {
+    return dbPassword;
+  }
+
+  public int dbPoolSize() {
+    return dbPoolSize;
+  }
+
+  /** The operator key, when configured; otherwise one is generated and kept in the data folder. */
+  public Optional<String> operatorKey() {
+    return operatorKey;
+  }
+
+  /** The token signing secret, when configured; otherwise one is generated. */
+  public Optional<String> jwtSecret() {
+    return jwtSecret;
+  }
+
+  public Duration accessTokenTtl() {
+    return accessTokenTtl;
+  }
+
+  public Duration refreshTokenTtl() {
+    return refreshTokenTtl;
+  }
+
+  public int bcryptCost() {
+    return bcryptCost;
+  }
+
+  /** How long the gateway waits for a bank's answer before it records the payment as unknown. */
+  public Duration acquirerTimeout() {
+    return acquirerTimeout;
+  }
+
+  public int maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  /** The largest payment accepted, in minor units of any currency. */
+  public long maxAmountMinor() {
+    return maxAmountMinor;
+  }
+
+  /** Bank calls in flight per acquirer; more are refused (the payment fails, nothing charged). */
+  public int acquirerMaxConcurrency() {
+    return acquirerMaxConcurrency;
+  }
+
+  public int httpMaxThreads() {
+    return httpMaxThreads;
+  }
+
+  /** How long a stopping server waits for requests in flight. */
+  public Duration shutdownTimeout() {
+    return shutdownTimeout;
+  }
+
+  /** The configuration section of one acquirer: {@code acquirer.<name>.*}. */
+  public AcquirerSettings acquirerSettings(String acquirerName) {
+    Map<String, String> section = source.section("acquirer." + ConfigSource.normalise(acquirerName));
+    return new AcquirerSettings(acquirerName, section);
+  }
+
+  /** Describes a setting's origin for messages. */
+  public String describe(String key) {
+    return source.describe(key);
+  }
+}

@@ -1,0 +1,118 @@
+package io.paygate.gateway.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.paygate.gateway.config.ConfigException;
+import io.paygate.gateway.config.GatewayConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The connection pool, with the schema migrated to the latest version on open. */
+public final class Database implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+  private final HikariDataSource dataSource;
+  private final boolean h2;
+
+  private Database(HikariDataSource dataSource, boolean h2) {
+    this.dataSource = dataSource;
+    this.h2 = h2;
+  }
+
+  /**
+   * Opens the configured database (the embedded H2 file in the data folder by default) and runs
+   * the migrations.
+   *
+   * @throws ConfigException when the database cannot be reached or migrated
+   */
+  public static Database open(GatewayConfig config) {
+    String url = config.dbUrl().orElseGet(() -> embeddedUrl(config));
+    HikariConfig hikari = new HikariConfig();
+    hikari.setJdbcUrl(url);
+    hikari.setUsername(config.dbUser());
+    hikari.setPassword(config.dbPassword());
+    hikari.setMaximumPoolSize(config.dbPoolSize());
+    hikari.setPoolName("paygate-db");
+    // Fail fast at start-up with a clear message rather than retrying in the background.
+    hikari.setInitializationFailTimeout(1);
+    HikariDataSource ds;
+    try {
+      ds = new HikariDataSource(hikari);
+    } catch (RuntimeException e) {
+      throw new ConfigException("cannot open the database at " + redact(url) + " ("
+          + config.describe("db.url") + "): " + rootMessage(e), e);
+    }
+    try {
+      Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+    } catch (FlywayException e) {
+      ds.close();
+      throw new ConfigException("cannot migrate the database at " + redact(url) + ": "
+          + e.getMessage(), e);
+    }
+    log.info("database ready at {}", redact(url));
+    return new Database(ds, url.startsWith("jdbc:h2:"));
+  }
+
+  /**
+   * The embedded database: H2 in PostgreSQL mode so the migrations are shared, and
+   * {@code WRITE_DELAY=0} so that a committed payment is written out before the merchant hears of
+   * it (H2's default keeps commits in memory for up to 500 ms, which {@code kill -9} would lose).
+   */
+  static String embeddedUrl(GatewayConfig config) {
+    try {
+      Files.createDirectories(config.dataDir());
+    } catch (IOException e) {
+      throw new ConfigException("cannot create the data folder " + config.dataDir() + " ("
+          + config.describe("data.dir") + "): " + e.getMessage(), e);
+    }
+    return "jdbc:h2:file:" + config.dataDir().resolve("paygate").toAbsolutePath()
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+        + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public Connection connection() throws SQLException {
+    return dataSource.getConnection();
+  }
+
+  /** Whether this is the embedded H2 database. */
+  public boolean isH2() {
+    return h2;
+  }
+
+  /** Whether the database answers within a second. */
+  public boolean isReachable() {
+    try (Connection c = dataSource.getConnection()) {
+      return c.isValid(1);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+
+  private static String redact(String url) {
+    return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+}

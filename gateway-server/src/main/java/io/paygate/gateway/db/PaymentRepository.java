@@ -1,0 +1,183 @@
+package io.paygate.gateway.db;
+
+import io.paygate.gateway.core.Money;
+import io.paygate.gateway.core.Payment;
+import io.paygate.gateway.core.PaymentStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** Payments, each written when received and again when the bank has answered. */
+public final class PaymentRepository {
+  private static final String COLUMNS = "id, merchant_id, status, card_holder_name,"
+      + " card_number_masked, expiry_month, expiry_year, amount_minor, currency, created_at,"
+      + " processed_at, acquirer, acquirer_status, acquirer_reference, error_code,"
+      + " idempotency_key, request_fingerprint";
+
+  private final DataSource db;
+
+  public PaymentRepository(DataSource db) {
+    this.db = db;
+  }
+
+  /**
+   * Stores a new payment.
+   *
+   * @throws DuplicateKeyException when the merchant already used the payment's idempotency key
+   */
+  public void insert(Payment p) {
+    String sql = "INSERT INTO payments (" + COLUMNS + ")"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      Jdbc.setUuid(ps, 1, p.id());
+      Jdbc.setUuid(ps, 2, p.merchantId());
+      ps.setString(3, p.status().name());
+      ps.setString(4, p.cardHolderName());
+      ps.setString(5, p.cardNumberMasked());
+      ps.setInt(6, p.expiryMonth());
+      ps.setInt(7, p.expiryYear());
+      ps.setLong(8, p.amount().minor());
+      ps.setString(9, p.amount().currency().getCurrencyCode());
+      Jdbc.setInstant(ps, 10, p.createdAt());
+      Jdbc.setInstant(ps, 11, p.processedAt());
+      ps.setString(12, p.acquirer());
+      ps.setString(13, p.acquirerStatus());
+      ps.setString(14, p.acquirerReference());
+      ps.setString(15, p.errorCode());
+      ps.setString(16, p.idempotencyKey());
+      ps.setString(17, p.requestFingerprint());
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      if (Jdbc.isUniqueViolation(e)) {
+        throw new DuplicateKeyException("idempotency key in use");
+      }
+      throw new DataAccessException("cannot store payment", e);
+    }
+  }
+
+  /**
+   * Records the bank's answer, unless the payment has reached a final status meanwhile (a
+   * reconciliation run, say): the first final outcome wins.
+   *
+   * @return whether the row was updated
+   */
+  public boolean recordOutcome(Payment p) {
+    String sql = "UPDATE payments SET status = ?, processed_at = ?, acquirer_status = ?,"
+        + " acquirer_reference = ?, error_code = ?"
+        + " WHERE id = ? AND status IN ('Pending', 'Unknown')";
+    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, p.status().name());
+      Jdbc.setInstant(ps, 2, p.processedAt());
+      ps.setString(3, p.acquirerStatus());
+      ps.setString(4, p.acquirerReference());
+      ps.setString(5, p.errorCode());
+      Jdbc.setUuid(ps, 6, p.id());
+      return ps.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new DataAccessException("cannot record payment outcome", e);
+    }
+  }
+
+  /** A merchant's payment; empty when it does not exist or is another merchant's. */
+  public Optional<Payment> find(UUID merchantId, UUID id) {
+    String sql = "SELECT " + COLUMNS + " FROM payments WHERE id = ? AND merchant_id = ?";
+    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      Jdbc.setUuid(ps, 1, id);
+      Jdbc.setUuid(ps, 2, merchantId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("cannot read payment", e);
+    }
+  }
+
+  /** The merchant's payment made with this idempotency key, if any. */
+  public Optional<Payment> findByIdempotencyKey(UUID merchantId, String key) {
+    String sql = "SELECT " + COLUMNS + " FROM payments WHERE merchant_id = ? AND idempotency_key = ?";
+    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      Jdbc.setUuid(ps, 1, merchantId);
+      ps.setString(2, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("cannot read payment", e);
+    }
+  }
+
+  /**
+   * One page of a merchant's payments, newest first, after {@code cursor} (from the start when
+   * null). The ORDER BY repeats the index's columns in order, or H2 sorts every row.
+   */
+  public List<Payment> page(UUID merchantId, HistoryCursor cursor, int limit) {
+    String sql = "SELECT " + COLUMNS + " FROM payments WHERE merchant_id = ?"
+        + (cursor == null ? "" : " AND (created_at, id) < (?, ?)")
+        + " ORDER BY merchant_id DESC, created_at DESC, id DESC LIMIT ?";
+    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      Jdbc.setUuid(ps, i++, merchantId);
+      if (cursor != null) {
+        Jdbc.setInstant(ps, i++, cursor.createdAt());
+        Jdbc.setUuid(ps, i++, cursor.id());
+      }
+      ps.setInt(i, limit);
+      List<Payment> page = new ArrayList<>(Math.min(limit, 256));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          page.add(map(rs));
+        }
+      }
+      return page;
+    } catch (SQLException e) {
+      throw new DataAccessException("cannot read payment history", e);
+    }
+  }
+
+  /** Payments whose outcome is not final, created before {@code before}, oldest first. */
+  public List<Payment> findUnresolved(Instant before, int limit) {
+    String sql = "SELECT " + COLUMNS + " FROM payments WHERE status IN ('Pending', 'Unknown')"
+        + " AND created_at < ? ORDER BY created_at LIMIT ?";
+    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      Jdbc.setInstant(ps, 1, before);
+      ps.setInt(2, limit);
+      List<Payment> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(map(rs));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new DataAccessException("cannot read unresolved payments", e);
+    }
+  }
+
+  private static Payment map(ResultSet rs) throws SQLException {
+    return new Payment(
+        Jdbc.getUuid(rs, "id"),
+        Jdbc.getUuid(rs, "merchant_id"),
+        PaymentStatus.valueOf(rs.getString("status")),
+        rs.getString("card_holder_name"),
+        rs.getString("card_number_masked"),
+        rs.getInt("expiry_month"),
+        rs.getInt("expiry_year"),
+        Money.ofMinor(rs.getLong("amount_minor"), Currency.getInstance(rs.getString("currency"))),
+        Jdbc.getInstant(rs, "created_at"),
+        Jdbc.getInstant(rs, "processed_at"),
+        rs.getString("acquirer"),
+        rs.getString("acquirer_status"),
+        rs.getString("acquirer_reference"),
+        rs.getString("error_code"),
+        rs.getString("idempotency_key"),
+        rs.getString("request_fingerprint"));
+  }
+}

@@ -1,0 +1,64 @@
+package io.paygate.gateway.errors;
+
+/**
+ * An error answered as {@code application/problem+json}: a status, a stable type (the last part
+ * of the type URI) and a human detail. Throw it from anywhere in a request; the
+ * {@code ProblemMapper} writes it.
+ */
+public class ApiException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final String type;
+  private final String title;
+
+  public ApiException(int status, String type, String title, String detail) {
+    super(detail, null, false, false);
+    this.status = status;
+    this.type = type;
+    this.title = title;
+  }
+
+  public static ApiException unauthorized(String detail) {
+    return new ApiException(401, "unauthorized", "Unauthorized", detail);
+  }
+
+  public static ApiException forbidden(String detail) {
+    return new ApiException(403, "forbidden", "Forbidden", detail);
+  }
+
+  public static ApiException notFound(String detail) {
+    return new ApiException(404, "not-found", "Not found", detail);
+  }
+
+  public static ApiException conflict(String detail) {
+    return new ApiException(409, "conflict", "Conflict", detail);
+  }
+
+  public static ApiException malformedJson(String detail) {
+    return new ApiException(400, "malformed-json", "Malformed JSON", detail);
+  }
+
+  public static ApiException idempotencyInFlight() {
+    return new ApiException(409, "idempotency-in-flight", "Request in progress",
+        "a request with this Idempotency-Key is still being processed; retry later with the same"
+            + " key to get its outcome");
+  }
+
+  public static ApiException idempotencyKeyReused() {
+    return new ApiException(422, "idempotency-key-reused", "Idempotency key reused",
+        "this Idempotency-Key was used with a different request; use a new key for a new payment");
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public String title() {
+    return title;
+  }
+}

@@ -1,0 +1,39 @@
+package io.paygate.gateway.http;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.MDC;
+
+/**
+ * Gives every request an id (the client's {@code X-Request-Id} when it is well formed, else a new
+ * one), echoes it in the answer, and puts it and the caller's address in the logging context, so
+ * that log lines, audit rows and error bodies of one request can be matched.
+ */
+public final class RequestContextHandler extends Handler.Wrapper {
+  public static final String REQUEST_ID = "X-Request-Id";
+  private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+  public RequestContextHandler(Handler handler) {
+    super(handler);
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    String id = request.getHeaders().get(REQUEST_ID);
+    if (id == null || !CLIENT_ID.matcher(id).matches()) {
+      id = UUID.randomUUID().toString();
+    }
+    response.getHeaders().put(REQUEST_ID, id);
+    MDC.put("requestId", id);
+    MDC.put("origin", Request.getRemoteAddr(request));
+    try {
+      return super.handle(request, response, callback);
+    } finally {
+      MDC.clear();
+    }
+  }
+}

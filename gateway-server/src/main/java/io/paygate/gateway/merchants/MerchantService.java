@@ -1,0 +1,122 @@
+package io.paygate.gateway.merchants;
+
+import io.paygate.gateway.acquirer.AcquirerRegistry;
+import io.paygate.gateway.acquirer.LoadedAcquirer;
+import io.paygate.gateway.api.FieldError;
+import io.paygate.gateway.audit.AuditLog;
+import io.paygate.gateway.auth.PasswordHasher;
+import io.paygate.gateway.core.Ids;
+import io.paygate.gateway.core.Merchant;
+import io.paygate.gateway.db.DuplicateKeyException;
+import io.paygate.gateway.db.MerchantRepository;
+import io.paygate.gateway.errors.ApiException;
+import io.paygate.gateway.errors.ValidationException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Creates merchant accounts, each mapped to an acquirer that is loaded. */
+public final class MerchantService {
+  private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9._@-]{3,64}");
+
+  private final MerchantRepository merchants;
+  private final AcquirerRegistry acquirers;
+  private final PasswordHasher hasher;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  public MerchantService(MerchantRepository merchants, AcquirerRegistry acquirers,
+      PasswordHasher hasher, AuditLog audit, Clock clock) {
+    this.merchants = merchants;
+    this.acquirers = acquirers;
+    this.hasher = hasher;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * Creates a merchant from a {@code /createuser} body.
+   *
+   * @throws ValidationException naming every bad field
+   * @throws ApiException 409 when the login exists
+   */
+  public Merchant create(Map<String, Object> body) {
+    List<FieldError> errors = new ArrayList<>();
+    String login = string(body, "login", errors);
+    String name = string(body, "name", errors);
+    String password = string(body, "password", errors);
+    String bank = string(body, "acquiringbank", errors);
+    if (login != null && !LOGIN.matcher(login).matches()) {
+      errors.add(new FieldError("login",
+          "must be 3 to 64 letters, digits, or the characters . _ @ -"));
+    }
+    if (name != null && (name.isBlank() || name.length() > 200 || hasControl(name))) {
+      errors.add(new FieldError("name", "must be 1 to 200 characters, without control characters"));
+    }
+    if (password != null) {
+      passwordProblem(password).ifPresent(p -> errors.add(new FieldError("password", p)));
+    }
+    Optional<LoadedAcquirer> acquirer = Optional.empty();
+    if (bank != null) {
+      acquirer = acquirers.find(bank);
+      if (acquirer.isEmpty()) {
+        errors.add(new FieldError("acquiringbank", "no acquirer of that name is loaded; loaded: "
+            + acquirers.all().stream().map(LoadedAcquirer::name).collect(Collectors.joining(", "))));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
+    Merchant merchant = new Merchant(Ids.newId(), login, name.trim(), hasher.hash(password),
+        acquirer.get().name(), clock.instant());
+    try {
+      merchants.insert(merchant);
+    } catch (DuplicateKeyException e) {
+      throw ApiException.conflict("a merchant with this login exists");
+    }
+    audit.record("merchant.created", "success", merchant.id(), null,
+        "login " + login + ", acquirer " + merchant.acquirer());
+    return merchant;
+  }
+
+  /**
+   * PCI DSS 8.3.6: at least 12 characters with letters and digits. At most 64, and within bcrypt's
+   * 72 bytes, so that two long passwords can never hash alike.
+   */
+  static Optional<String> passwordProblem(String password) {
+    if (password.length() < 12 || password.length() > 64) {
+      return Optional.of("must be 12 to 64 characters long");
+    }
+    if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
+      return Optional.of("must be at most 72 bytes in UTF-8");
+    }
+    boolean letter = password.chars().anyMatch(Character::isLetter);
+    boolean digit = password.chars().anyMatch(Character::isDigit);
+    if (!letter || !digit) {
+      return Optional.of("must contain both letters and digits");
+    }
+    return Optional.empty();
+  }
+
+  private static String string(Map<String, Object> body, String field, List<FieldError> errors) {
+    Object v = body.get(field);
+    if (v == null) {
+      errors.add(new FieldError(field, "is required"));
+      return null;
+    }
+    if (!(v instanceof String)) {
+      errors.add(new FieldError(field, "must be a string"));
+      return null;
+    }
+    return (String) v;
+  }
+
+  private static boolean hasControl(String s) {
+    return s.chars().anyMatch(Character::isISOControl);
+  }
+}

@@ -1,0 +1,47 @@
+package io.paygate.gateway.resources;
+
+import io.paygate.gateway.api.TokenPairJson;
+import io.paygate.gateway.auth.AuthService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/** Login, token refresh and logout. */
+@Path("/")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public final class AuthResource {
+  private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
+
+  private final AuthService auth;
+
+  public AuthResource(AuthService auth) {
+    this.auth = auth;
+  }
+
+  @POST
+  @Path("login")
+  public Response login(Map<String, Object> body) {
+    TokenPairJson pair = auth.login(Bodies.string(body, "login"), Bodies.string(body, "password"));
+    return Response.ok(pair).cacheControl(NO_STORE).build();
+  }
+
+  @POST
+  @Path("token/refresh")
+  public Response refresh(Map<String, Object> body) {
+    TokenPairJson pair = auth.refresh(Bodies.string(body, "refreshtoken"));
+    return Response.ok(pair).cacheControl(NO_STORE).build();
+  }
+
+  @POST
+  @Path("logout")
+  public Response logout(Map<String, Object> body) {
+    auth.logout(Bodies.string(body, "refreshtoken"));
+    return Response.noContent().build();
+  }
+}

@@ -1,0 +1,41 @@
+package io.paygate.gateway.resources;
+
+import io.paygate.gateway.api.MerchantJson;
+import io.paygate.gateway.auth.OperatorOnly;
+import io.paygate.gateway.core.Merchant;
+import io.paygate.gateway.merchants.MerchantService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Map;
+
+/** Merchant creation, for the operator. */
+@Path("/")
+@OperatorOnly
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public final class MerchantResource {
+  private final MerchantService merchants;
+
+  public MerchantResource(MerchantService merchants) {
+    this.merchants = merchants;
+  }
+
+  @POST
+  @Path("createuser")
+  public Response createUser(Map<String, Object> body) {
+    Merchant m = merchants.create(Bodies.required(body));
+    return Response.created(URI.create("/merchants/" + m.id())).entity(new MerchantJson(m)).build();
+  }
+
+  /** The same as {@code /createuser}, under the name the product uses. */
+  @POST
+  @Path("createmerchant")
+  public Response createMerchant(Map<String, Object> body) {
+    return createUser(body);
+  }
+}
