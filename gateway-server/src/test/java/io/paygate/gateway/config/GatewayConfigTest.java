@@ -1,0 +1,81 @@
+package io.paygate.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GatewayConfigTest {
+
+  @Test
+  void defaultsRunOutOfTheBox() {
+    GatewayConfig c = GatewayConfig.from(ConfigSource.load(null, Map.of()));
+
+    assertThat(c.port()).isEqualTo(8080);
+    assertThat(c.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+    assertThat(c.dbUrl()).isEmpty();
+    assertThat(c.operatorKey()).isEmpty();
+    assertThat(c.accessTokenTtl()).isEqualTo(Duration.ofMinutes(15));
+  }
+
+  @Test
+  void environmentOverridesTheFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("paygate.properties");
+    Files.writeString(file, "port = 9000\ndata.dir = /srv/paygate\naccess.token.ttl = 5m\n");
+
+    GatewayConfig c = GatewayConfig.from(ConfigSource.load(file, Map.of("PAYGATE_PORT", "9100",
+        "PAYGATE_JWT_SECRET", "s".repeat(40), "HOME", "/root")));
+
+    assertThat(c.port()).isEqualTo(9100);
+    assertThat(c.dataDir()).isEqualTo(Path.of("/srv/paygate"));
+    assertThat(c.accessTokenTtl()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(c.jwtSecret()).contains("s".repeat(40));
+  }
+
+  @Test
+  void badValueNamesTheSettingAndWhereItCameFrom() {
+    assertThatThrownBy(() -> GatewayConfig.from(ConfigSource.load(null,
+        Map.of("PAYGATE_PORT", "eighty"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("PAYGATE_PORT").hasMessageContaining("eighty");
+    assertThatThrownBy(() -> GatewayConfig.from(ConfigSource.load(null,
+        Map.of("PAYGATE_PORT", "70000"))))
+        .hasMessageContaining("PAYGATE_PORT").hasMessageContaining("65535");
+    assertThatThrownBy(() -> GatewayConfig.from(ConfigSource.of(Map.of("acquirer.timeout", "soon"))))
+        .hasMessageContaining("acquirer.timeout").hasMessageContaining("soon");
+    assertThatThrownBy(() -> GatewayConfig.from(ConfigSource.of(Map.of("bcrypt.cost", "4"))))
+        .hasMessageContaining("bcrypt.cost");
+  }
+
+  @Test
+  void shortOperatorKeyIsRefused() {
+    assertThatThrownBy(() -> GatewayConfig.from(ConfigSource.load(null,
+        Map.of("PAYGATE_OPERATOR_KEY", "short"))))
+        .hasMessageContaining("PAYGATE_OPERATOR_KEY").hasMessageContaining("24");
+  }
+
+  @Test
+  void unreadableFileIsNamed(@TempDir Path dir) {
+    Path missing = dir.resolve("nope.properties");
+    assertThatThrownBy(() -> ConfigSource.load(missing, Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("nope.properties");
+  }
+
+  @Test
+  void acquirerSectionsComeFromFileAndEnvironment(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("p.properties");
+    Files.writeString(file, "acquirer.piggybank.baseUrl = http://bank\n"
+        + "acquirer.piggybank.readTimeout = 2s\n");
+
+    GatewayConfig c = GatewayConfig.from(ConfigSource.load(file,
+        Map.of("PAYGATE_ACQUIRER_PIGGYBANK_READTIMEOUT", "3s")));
+
+    assertThat(c.acquirerSettings("PiggyBank").get("baseUrl")).contains("http://bank");
+    assertThat(c.acquirerSettings("PiggyBank").get("readTimeout")).contains("3s");
+  }
+}

@@ -1,0 +1,117 @@
+package io.paygate.gateway.support;
+
+import io.paygate.gateway.Gateway;
+import io.paygate.gateway.config.ConfigSource;
+import io.paygate.gateway.config.GatewayConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The whole gateway, started for a test on a free port with its own database in a temporary
+ * folder, and a client for it. Restartable on the same folder to test durability.
+ */
+public final class TestGateway implements AutoCloseable {
+  public static final String OPERATOR_KEY = "test-operator-key-0123456789abcdef";
+  public static final String PASSWORD = "correct horse 42";
+  private static final AtomicInteger LOGINS = new AtomicInteger();
+
+  private final Path dataDir;
+  private final Map<String, String> settings;
+  private final Clock clock;
+  private Gateway gateway;
+  private Http http;
+
+  private TestGateway(Path dataDir, Map<String, String> settings, Clock clock) {
+    this.dataDir = dataDir;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** Starts a gateway in {@code dataDir} with extra settings over the test defaults. */
+  public static TestGateway start(Path dataDir, Map<String, String> extra) {
+    return start(dataDir, extra, Clock.systemUTC());
+  }
+
+  public static TestGateway start(Path dataDir, Map<String, String> extra, Clock clock) {
+    Map<String, String> s = new HashMap<>();
+    s.put("port", "0");
+    s.put("host", "127.0.0.1");
+    s.put("data.dir", dataDir.toString());
+    s.put("operator.key", OPERATOR_KEY);
+    s.putAll(extra);
+    TestGateway t = new TestGateway(dataDir, s, clock);
+    t.startGateway();
+    return t;
+  }
+
+  private void startGateway() {
+    gateway = Gateway.start(GatewayConfig.from(ConfigSource.of(settings)), clock);
+    http = new Http("http://127.0.0.1:" + gateway.port());
+  }
+
+  /** Stops the gateway and starts it again on the same data. */
+  public void restart() {
+    gateway.close();
+    startGateway();
+  }
+
+  public Http http() {
+    return http;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public Gateway gateway() {
+    return gateway;
+  }
+
+  /** Creates a merchant on Piggy Bank with a fresh login and returns the login. */
+  public String createMerchant() {
+    String login = "merchant" + LOGINS.incrementAndGet() + "-" + System.nanoTime();
+    Http.Answer a = http.post("/createuser", OPERATOR_KEY, "{\"login\":\"" + login
+        + "\",\"name\":\"Shop " + login + "\",\"password\":\"" + PASSWORD
+        + "\",\"acquiringbank\":\"PiggyBank\"}");
+    if (a.status() != 201) {
+      throw new IllegalStateException("cannot create merchant: " + a);
+    }
+    return login;
+  }
+
+  /** Logs in and returns the access token. */
+  public String login(String login) {
+    return loginPair(login).string("token");
+  }
+
+  public Http.Answer loginPair(String login) {
+    Http.Answer a = http.post("/login", null,
+        "{\"login\":\"" + login + "\",\"password\":\"" + PASSWORD + "\"}");
+    if (a.status() != 200) {
+      throw new IllegalStateException("cannot log in: " + a);
+    }
+    return a;
+  }
+
+  /** A merchant, logged in: its access token. */
+  public String newMerchantToken() {
+    return login(createMerchant());
+  }
+
+  /** A payment body with this card number and amount. */
+  public static String payment(String cardNumber, String amount, String currency) {
+    return "{\"cardnumber\":\"" + cardNumber + "\",\"cvv\":\"123\",\"expirymonth\":12,"
+        + "\"expiryyear\":2031,\"amount\":" + amount + ",\"currency\":\"" + currency + "\","
+        + "\"cardholdername\":\"Santa Claus\"}";
+  }
+
+  @Override
+  public void close() {
+    if (gateway != null) {
+      gateway.close();
+    }
+  }
+}
