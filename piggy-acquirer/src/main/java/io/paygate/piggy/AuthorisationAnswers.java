@@ -57,9 +57,10 @@ final class AuthorisationAnswers {
     if (answer.amount() == null || answer.amount() != request.amountMinor()
         || !currency.equals(answer.currency())) {
       // A replay of an earlier payment with the same reference, or a bank error: reconcile.
-      return AuthorisationResult.unknown("the Piggy Bank answered for " + answer.amount() + " "
-          + SafeText.quote(answer.currency()) + ", not the " + request.amountMinor() + " "
-          + currency + " asked for");
+      String answered = answer.amount() == null
+          ? "no amount" : answer.amount() + " " + SafeText.quote(answer.currency());
+      return AuthorisationResult.unknown("the Piggy Bank answered with " + answered + ", not the "
+          + request.amountMinor() + " " + currency + " asked for");
     }
     if ("AUTHORISED".equals(answer.status())) {
       if (isBlank(answer.authorisationCode())) {

@@ -84,7 +84,7 @@ public final class PiggyBankAcquirer implements Acquirer {
       return AuthorisationResult.notProcessed("the Piggy Bank acquirer is closed");
     }
     if (!acquireConnection(request.deadline())) {
-      return AuthorisationResult.notProcessed(noConnection(request.deadline()));
+      return AuthorisationResult.notProcessed(noConnection());
     }
     try {
       long timeoutMillis = callTimeoutMillis(request.deadline());
@@ -128,7 +128,7 @@ public final class PiggyBankAcquirer implements Acquirer {
       return StatusResult.unknown("the Piggy Bank acquirer is closed");
     }
     if (!acquireConnection(request.deadline())) {
-      return StatusResult.unknown(noConnection(request.deadline()));
+      return StatusResult.unknown(noConnection());
     }
     try {
       long timeoutMillis = callTimeoutMillis(request.deadline());
@@ -189,7 +189,7 @@ public final class PiggyBankAcquirer implements Acquirer {
     }
   }
 
-  private String noConnection(Instant deadline) {
+  private String noConnection() {
     return Thread.currentThread().isInterrupted()
         ? "interrupted before the request was sent"
         : "no free connection to the Piggy Bank before the deadline (maxConnections="

@@ -21,6 +21,9 @@ final class SafeText {
 
   /** {@code text} in quotes if it is safe, else a placeholder; for values the bank sent. */
   static String quote(String text) {
+    if (text == null || text.isEmpty()) {
+      return "(none)";
+    }
     return isSafe(text) ? "'" + text + "'" : "(unreadable)";
   }
 
