@@ -50,15 +50,14 @@ final class AuthorisationAnswers {
       return AuthorisationResult.unknown("unreadable answer from the Piggy Bank: " + e.getMessage());
     }
     if (!request.paymentReference().equals(answer.reference())) {
-      return AuthorisationResult.unknown(
-          "the Piggy Bank answered for another payment reference " + SafeText.quote(answer.reference()));
+      return AuthorisationResult.unknown("the Piggy Bank answered for another payment reference");
     }
     String currency = request.currency().getCurrencyCode();
     if (answer.amount() == null || answer.amount() != request.amountMinor()
         || !currency.equals(answer.currency())) {
       // A replay of an earlier payment with the same reference, or a bank error: reconcile.
       String answered = answer.amount() == null
-          ? "no amount" : answer.amount() + " " + SafeText.quote(answer.currency());
+          ? "no amount" : answer.amount() + " " + SafeText.word(answer.currency());
       return AuthorisationResult.unknown("the Piggy Bank answered with " + answered + ", not the "
           + request.amountMinor() + " " + currency + " asked for");
     }
@@ -70,13 +69,13 @@ final class AuthorisationAnswers {
       return AuthorisationResult.authorised(answer.bankReference(), answer.authorisationCode());
     }
     if ("DECLINED".equals(answer.status())) {
-      if (isBlank(answer.reason())) {
-        return AuthorisationResult.unknown("the Piggy Bank declined without a reason");
+      if (!SafeText.isWord(answer.reason())) {
+        return AuthorisationResult.unknown("the Piggy Bank declined without a readable reason");
       }
-      return AuthorisationResult.declined(answer.reason(), answer.message());
+      return AuthorisationResult.declined(answer.reason(), SafeText.plain(answer.message()));
     }
     return AuthorisationResult.unknown(
-        "the Piggy Bank answered an unknown status " + SafeText.quote(answer.status()));
+        "the Piggy Bank answered an unknown status " + SafeText.word(answer.status()));
   }
 
   /** {@code ": missing_field cvv"} from an error body, or nothing when it cannot be read. */
@@ -84,9 +83,9 @@ final class AuthorisationAnswers {
     try {
       BankAnswer answer = BankAnswer.read(response.body());
       StringBuilder error = new StringBuilder();
-      if (SafeText.isSafe(answer.error())) {
+      if (SafeText.isWord(answer.error())) {
         error.append(": ").append(answer.error());
-        if (SafeText.isSafe(answer.field())) {
+        if (SafeText.isWord(answer.field())) {
           error.append(' ').append(answer.field());
         }
       }

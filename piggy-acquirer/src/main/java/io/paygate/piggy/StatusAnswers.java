@@ -38,12 +38,11 @@ final class StatusAnswers {
       return StatusResult.unknown("unreadable answer from the Piggy Bank: " + e.getMessage());
     }
     if (!request.paymentReference().equals(answer.reference())) {
-      return StatusResult.unknown(
-          "the Piggy Bank answered for another payment reference " + SafeText.quote(answer.reference()));
+      return StatusResult.unknown("the Piggy Bank answered for another payment reference");
     }
     if ("AUTHORISED".equals(answer.status())) {
       Currency currency = currencyOf(answer.currency());
-      if (answer.authorisationCode() == null || answer.amount() == null || currency == null) {
+      if (isBlank(answer.authorisationCode()) || answer.amount() == null || currency == null) {
         return StatusResult.unknown(
             "the Piggy Bank's answer lacks the authorisation code, amount or currency");
       }
@@ -51,11 +50,11 @@ final class StatusAnswers {
       return StatusResult.authorised(
           answer.bankReference(), answer.authorisationCode(), answer.amount(), currency);
     }
-    if ("DECLINED".equals(answer.status()) && answer.reason() != null) {
-      return StatusResult.declined(answer.reason(), answer.message());
+    if ("DECLINED".equals(answer.status()) && SafeText.isWord(answer.reason())) {
+      return StatusResult.declined(answer.reason(), SafeText.plain(answer.message()));
     }
     return StatusResult.unknown(
-        "the Piggy Bank answered an unknown status " + SafeText.quote(answer.status()));
+        "the Piggy Bank answered an unknown status " + SafeText.word(answer.status()));
   }
 
   private static boolean isBankNotFound(Response response) throws IOException {
@@ -64,6 +63,10 @@ final class StatusAnswers {
     } catch (UnreadableAnswer e) {
       return false;
     }
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
   }
 
   private static Currency currencyOf(String code) {
