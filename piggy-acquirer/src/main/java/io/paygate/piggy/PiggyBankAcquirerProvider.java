@@ -1,0 +1,67 @@
+package io.paygate.piggy;
+
+import io.paygate.acquirer.spi.Acquirer;
+import io.paygate.acquirer.spi.AcquirerConfigurationException;
+import io.paygate.acquirer.spi.AcquirerProvider;
+import io.paygate.acquirer.spi.AcquirerSettings;
+import io.paygate.acquirer.spi.AcquirerSpi;
+import io.paygate.acquirer.spi.Setting;
+import io.paygate.piggy.simulator.PiggyBankSimulator;
+import java.util.List;
+import okhttp3.HttpUrl;
+
+/**
+ * The Piggy Bank plug-in, found by {@link java.util.ServiceLoader} under the name
+ * {@code PiggyBank}.
+ *
+ * <p>Settings: {@code baseUrl}, {@code connectTimeout} (1s), {@code readTimeout} (5s),
+ * {@code maxConnections} (64) and {@code simulatorDelay}. Without {@code baseUrl} the plug-in
+ * starts an embedded {@link PiggyBankSimulator} on 127.0.0.1 and a free port, delaying its answers
+ * by {@code simulatorDelay}, so that a gateway runs out of the box; the acquirer's
+ * {@link Acquirer#close()} stops it.
+ */
+public final class PiggyBankAcquirerProvider implements AcquirerProvider {
+  /** The acquirer's name, as merchants' {@code acquiringbank} and the configuration section. */
+  public static final String NAME = "PiggyBank";
+
+  /** Does nothing: the gateway constructs every provider it finds, used or not. */
+  public PiggyBankAcquirerProvider() {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String spiVersion() {
+    return AcquirerSpi.VERSION;
+  }
+
+  @Override
+  public List<Setting> settings() {
+    return PiggyBankSettings.DECLARED;
+  }
+
+  /**
+   * Creates the acquirer, starting the embedded simulator when no {@code baseUrl} is set.
+   *
+   * @throws AcquirerConfigurationException naming the setting at fault, or when the embedded
+   *     simulator cannot start
+   */
+  @Override
+  public Acquirer create(AcquirerSettings settings) {
+    PiggyBankSettings config = PiggyBankSettings.from(settings);
+    if (config.baseUrl() != null) {
+      return new PiggyBankAcquirer(config.baseUrl(), config, null);
+    }
+    PiggyBankSimulator bank;
+    try {
+      bank = new PiggyBankSimulator(config.simulatorDelay()).start("127.0.0.1", 0);
+    } catch (IllegalStateException e) {
+      throw new AcquirerConfigurationException("acquirer " + settings.acquirerName()
+          + ": setting '" + PiggyBankSettings.BASE_URL + "' is not set and the embedded Piggy"
+          + " Bank simulator cannot start", e);
+    }
+    return new PiggyBankAcquirer(HttpUrl.get(bank.baseUrl()), config, bank);
+  }
+}
