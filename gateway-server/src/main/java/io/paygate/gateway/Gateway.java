@@ -119,6 +119,8 @@ public final class Gateway implements AutoCloseable {
       ResourceConfig api = new ResourceConfig()
           .property(ServerProperties.WADL_FEATURE_DISABLE, true)
           .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
+          // Location stays relative (/api/history/{id}), right behind any proxy.
+          .property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true)
           .register(new JsonBodyReader(config.maxBodyBytes()))
           .register(new JsonWritableWriter())
           .register(new MerchantAuthFilter(tokenService, revoked))
