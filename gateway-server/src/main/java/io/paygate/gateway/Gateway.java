@@ -32,10 +32,12 @@ import io.paygate.gateway.resources.MerchantResource;
 import io.paygate.gateway.resources.OpenApiResource;
 import io.paygate.gateway.resources.PaymentResource;
 import io.paygate.gateway.validation.PaymentRequestValidator;
+import jakarta.ws.rs.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -60,10 +62,13 @@ public final class Gateway implements AutoCloseable {
   private final String operatorKey;
   private final boolean operatorKeyGenerated;
   private final String operatorKeyFile;
+  private final List<Class<?>> resourceClasses;
 
-  private Gateway(Deque<AutoCloseable> parts, Server server, SecretStore.Secret operatorKey) {
+  private Gateway(Deque<AutoCloseable> parts, Server server, SecretStore.Secret operatorKey,
+      List<Class<?>> resourceClasses) {
     this.parts = parts;
     this.server = server;
+    this.resourceClasses = resourceClasses;
     this.operatorKey = operatorKey.value();
     this.operatorKeyGenerated = operatorKey.generated();
     this.operatorKeyFile = operatorKey.file() == null ? null : operatorKey.file().toString();
@@ -136,7 +141,7 @@ public final class Gateway implements AutoCloseable {
       Server server = httpServer(config, api);
       server.start();
       parts.push(server::stop);
-      Gateway gateway = new Gateway(parts, server, operatorKey);
+      Gateway gateway = new Gateway(parts, server, operatorKey, rootResources(api));
       log.info("gateway listening on port {}", gateway.port());
       return gateway;
     } catch (Exception e) {
@@ -166,6 +171,12 @@ public final class Gateway implements AutoCloseable {
     return server;
   }
 
+  /** The classes of the root resources registered in {@code api}: every route comes from them. */
+  private static List<Class<?>> rootResources(ResourceConfig api) {
+    return api.getInstances().stream().map(Object::getClass)
+        .filter(c -> c.isAnnotationPresent(Path.class)).toList();
+  }
+
   private static <T extends AutoCloseable> T push(Deque<AutoCloseable> parts, T part) {
     parts.push(part);
     return part;
@@ -189,6 +200,15 @@ public final class Gateway implements AutoCloseable {
   /** Where a generated operator key is kept, or null when it came from the configuration. */
   public String operatorKeyFile() {
     return operatorKeyFile;
+  }
+
+  /**
+   * The JAX-RS root resource classes this gateway serves, as registered: every route of the REST
+   * API is a resource method of one of them. The OpenAPI contract test checks its document
+   * against them.
+   */
+  public List<Class<?>> resourceClasses() {
+    return resourceClasses;
   }
 
   /** Stops the server (finishing requests in flight), then every other part. */
