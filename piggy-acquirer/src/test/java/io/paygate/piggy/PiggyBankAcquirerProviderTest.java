@@ -189,4 +189,18 @@ class PiggyBankAcquirerProviderTest {
       assertThat(retry.bankReference()).isEqualTo(first.bankReference());
     }
   }
+
+  @Test
+  void looksUpAReferenceHoldingSpacesSlashesAndAccents() {
+    try (Acquirer acquirer = provider.create(new AcquirerSettings("PiggyBank", Map.of()))) {
+      String reference = "order 42/é?#%";
+
+      AuthorisationResult authorisation =
+          acquirer.authorise(authorisation(reference, TestCards.AUTHORISED));
+      StatusResult found = acquirer.status(lookUp(reference));
+
+      assertThat(found.outcome()).isEqualTo(StatusResult.Outcome.AUTHORISED);
+      assertThat(found.authorisationCode()).isEqualTo(authorisation.authorisationCode());
+    }
+  }
 }
