@@ -63,6 +63,8 @@ class PiggyBankAcquirerProviderTest {
     "connectTimeout  | soon",
     "readTimeout     | 0s",
     "readTimeout     | -5s",
+    "readTimeout     | PT0.0001S",
+    "connectTimeout  | 30000h",
     "maxConnections  | many",
     "maxConnections  | 0",
     "simulatorDelay  | slow",

@@ -32,7 +32,7 @@ import org.eclipse.jetty.util.thread.Invocable;
  */
 final class PiggyBankHandler extends Handler.Abstract.NonBlocking {
   /** Far above any real payment request; a bound so that a client cannot exhaust the heap. */
-  static final int MAX_BODY_BYTES = 16 * 1024;
+  private static final int MAX_BODY_BYTES = 16 * 1024;
 
   private static final HttpField JSON =
       new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
