@@ -49,6 +49,7 @@ public final class PiggyBankAcquirer implements Acquirer {
 
   private final HttpUrl paymentsUrl;
   private final OkHttpClient http;
+  private final long connectTimeoutMillis;
   private final long readTimeoutMillis;
   private final int maxConnections;
   private final Semaphore connections;
@@ -62,6 +63,7 @@ public final class PiggyBankAcquirer implements Acquirer {
    */
   PiggyBankAcquirer(HttpUrl baseUrl, PiggyBankSettings settings, AutoCloseable embeddedBank) {
     this.paymentsUrl = baseUrl.newBuilder().addPathSegment("payments").build();
+    this.connectTimeoutMillis = settings.connectTimeout().toMillis();
     this.readTimeoutMillis = settings.readTimeout().toMillis();
     this.maxConnections = settings.maxConnections();
     this.connections = new Semaphore(maxConnections);
@@ -205,14 +207,15 @@ public final class PiggyBankAcquirer implements Acquirer {
     return deadline.toEpochMilli() - System.currentTimeMillis();
   }
 
-  private static String failedBeforeSending(IOException e, long timeoutMillis) {
+  private String failedBeforeSending(IOException e, long timeoutMillis) {
     String what;
     if (e instanceof ConnectException) {
       what = "could not connect to the Piggy Bank (" + SafeText.describe(e) + ")";
     } else if (e instanceof UnknownHostException) {
       what = "unknown Piggy Bank host (" + SafeText.describe(e) + ")";
     } else if (e instanceof SocketTimeoutException) {
-      what = "timed out connecting to the Piggy Bank";
+      what = "no connection to the Piggy Bank within the connect timeout of "
+          + connectTimeoutMillis + " ms";
     } else if (e instanceof InterruptedIOException) {
       what = "the call timed out after " + timeoutMillis + " ms while connecting";
     } else {

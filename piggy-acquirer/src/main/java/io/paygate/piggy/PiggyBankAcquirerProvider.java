@@ -9,6 +9,8 @@ import io.paygate.acquirer.spi.Setting;
 import io.paygate.piggy.simulator.PiggyBankSimulator;
 import java.util.List;
 import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Piggy Bank plug-in, found by {@link java.util.ServiceLoader} under the name
@@ -23,6 +25,8 @@ import okhttp3.HttpUrl;
 public final class PiggyBankAcquirerProvider implements AcquirerProvider {
   /** The acquirer's name, as merchants' {@code acquiringbank} and the configuration section. */
   public static final String NAME = "PiggyBank";
+
+  private static final Logger LOG = LoggerFactory.getLogger(PiggyBankAcquirerProvider.class);
 
   /** Does nothing: the gateway constructs every provider it finds, used or not. */
   public PiggyBankAcquirerProvider() {}
@@ -62,6 +66,14 @@ public final class PiggyBankAcquirerProvider implements AcquirerProvider {
           + ": setting '" + PiggyBankSettings.BASE_URL + "' is not set and the embedded Piggy"
           + " Bank simulator cannot start", e);
     }
-    return new PiggyBankAcquirer(HttpUrl.get(bank.baseUrl()), config, bank);
+    // Not an error, but an operator must not mistake it for a connection to a real bank.
+    LOG.warn("acquirer {}: setting '{}' is not set; payments go to an embedded Piggy Bank"
+        + " simulator at {}", settings.acquirerName(), PiggyBankSettings.BASE_URL, bank.baseUrl());
+    try {
+      return new PiggyBankAcquirer(HttpUrl.get(bank.baseUrl()), config, bank);
+    } catch (RuntimeException e) {
+      bank.close();
+      throw e;
+    }
   }
 }

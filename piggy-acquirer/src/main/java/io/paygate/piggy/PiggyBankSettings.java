@@ -53,8 +53,8 @@ record PiggyBankSettings(
    */
   static PiggyBankSettings from(AcquirerSettings settings) {
     HttpUrl baseUrl = settings.get(BASE_URL).map(url -> parseUrl(settings, url)).orElse(null);
-    Duration connectTimeout = settings.duration(CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT);
-    Duration readTimeout = settings.duration(READ_TIMEOUT, DEFAULT_READ_TIMEOUT);
+    Duration connectTimeout = timeout(settings, CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT);
+    Duration readTimeout = timeout(settings, READ_TIMEOUT, DEFAULT_READ_TIMEOUT);
     Duration simulatorDelay = settings.get(SIMULATOR_DELAY)
         .map(delay -> parseDelay(settings, delay)).orElse(Duration.ZERO);
     if (baseUrl != null && !simulatorDelay.isZero()) {
@@ -75,6 +75,16 @@ record PiggyBankSettings(
       throw invalid(settings, BASE_URL, "must be an http or https URL, not '" + text + "'");
     }
     return url;
+  }
+
+  /** A positive duration, in whole milliseconds within what OkHttp accepts. */
+  private static Duration timeout(AcquirerSettings settings, String name, Duration defaultValue) {
+    Duration timeout = settings.duration(name, defaultValue);
+    if (timeout.toMillis() < 1 || timeout.toMillis() > Integer.MAX_VALUE) {
+      throw invalid(settings, name, "must be between 1 ms and " + Integer.MAX_VALUE + " ms, not "
+          + timeout.toMillis() + " ms");
+    }
+    return timeout;
   }
 
   /** Like {@link AcquirerSettings#duration}, but zero is allowed: it means no delay. */

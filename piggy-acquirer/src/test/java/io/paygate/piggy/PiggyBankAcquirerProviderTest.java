@@ -63,6 +63,8 @@ class PiggyBankAcquirerProviderTest {
     "connectTimeout  | soon",
     "readTimeout     | 0s",
     "readTimeout     | -5s",
+    "readTimeout     | PT0.0001S",
+    "connectTimeout  | 30000h",
     "maxConnections  | many",
     "maxConnections  | 0",
     "simulatorDelay  | slow",
@@ -187,6 +189,20 @@ class PiggyBankAcquirerProviderTest {
 
       assertThat(retry.authorisationCode()).isEqualTo(first.authorisationCode());
       assertThat(retry.bankReference()).isEqualTo(first.bankReference());
+    }
+  }
+
+  @Test
+  void looksUpAReferenceHoldingSpacesSlashesAndAccents() {
+    try (Acquirer acquirer = provider.create(new AcquirerSettings("PiggyBank", Map.of()))) {
+      String reference = "order 42/é?#%";
+
+      AuthorisationResult authorisation =
+          acquirer.authorise(authorisation(reference, TestCards.AUTHORISED));
+      StatusResult found = acquirer.status(lookUp(reference));
+
+      assertThat(found.outcome()).isEqualTo(StatusResult.Outcome.AUTHORISED);
+      assertThat(found.authorisationCode()).isEqualTo(authorisation.authorisationCode());
     }
   }
 }

@@ -15,6 +15,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.URIUtil;
 import org.eclipse.jetty.util.thread.Invocable;
 
 /**
@@ -31,7 +32,7 @@ import org.eclipse.jetty.util.thread.Invocable;
  */
 final class PiggyBankHandler extends Handler.Abstract.NonBlocking {
   /** Far above any real payment request; a bound so that a client cannot exhaust the heap. */
-  static final int MAX_BODY_BYTES = 16 * 1024;
+  private static final int MAX_BODY_BYTES = 16 * 1024;
 
   private static final HttpField JSON =
       new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
@@ -60,7 +61,9 @@ final class PiggyBankHandler extends Handler.Abstract.NonBlocking {
       }
     } else if (isOnePayment(path)) {
       if (HttpMethod.GET.is(method)) {
-        lookUp(path.substring(ONE_PAYMENT.length()), request, response, callback);
+        // The path is still percent-encoded, so an encoded '/' in a reference is not a separator.
+        String reference = URIUtil.decodePath(path.substring(ONE_PAYMENT.length()));
+        lookUp(reference, request, response, callback);
       } else {
         methodNotAllowed(response, callback, "GET");
       }

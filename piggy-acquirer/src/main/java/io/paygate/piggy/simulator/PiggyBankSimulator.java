@@ -2,6 +2,7 @@ package io.paygate.piggy.simulator;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -75,6 +76,11 @@ public final class PiggyBankSimulator implements AutoCloseable {
     Server newServer = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
+    // References are the client's: let one hold '/' or '%', sent as %2F and %25 in a look-up's
+    // path, which Jetty refuses by default as ambiguous.
+    http.setUriCompliance(UriCompliance.DEFAULT.with("piggy-bank",
+        UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+        UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING));
     ServerConnector newConnector = new ServerConnector(newServer, new HttpConnectionFactory(http));
     newConnector.setHost(host);
     newConnector.setPort(port);
