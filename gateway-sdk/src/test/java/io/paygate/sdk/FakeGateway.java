@@ -43,6 +43,8 @@ final class FakeGateway extends Dispatcher implements AutoCloseable {
   volatile Duration accessTokenLifetime = Duration.ofMinutes(15);
   /** Answered to API requests when the queue is empty; null makes an empty queue a 500. */
   volatile MockResponse defaultApiResponse;
+  /** False makes the gateway refuse every access token, even one it just issued. */
+  volatile boolean acceptAccessTokens = true;
   /** Holds token answers back, so that concurrent callers pile up behind one refresh. */
   volatile Duration tokenDelay = Duration.ZERO;
 
@@ -71,20 +73,19 @@ final class FakeGateway extends Dispatcher implements AutoCloseable {
   }
 
   @Override public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+    // Answers are enqueued before the client is called: an empty queue is a test's mistake.
     requests.add(new Recorded(request, System.nanoTime()));
     String path = request.getUrl().encodedPath();
     String body = request.getBody() == null ? "" : request.getBody().utf8();
     switch (path) {
       case "/login":
         logins.incrementAndGet();
-        delayTokens();
         if (!body.contains("\"login\":\"" + LOGIN + "\"") || !body.contains("\"password\":\"" + PASSWORD + "\"")) {
           return problem(401, "unauthorized", "Invalid login or password");
         }
         return tokens();
       case "/token/refresh":
         refreshes.incrementAndGet();
-        delayTokens();
         Matcher matcher = Pattern.compile("\"refreshToken\":\"([^\"]+)\"").matcher(body);
         if (!matcher.find() || !validRefreshTokens.remove(matcher.group(1))) {
           return problem(401, "unauthorized", "Invalid refresh token");
@@ -92,18 +93,15 @@ final class FakeGateway extends Dispatcher implements AutoCloseable {
         return tokens();
       default:
         String authorization = request.getHeaders().get("Authorization");
-        if (authorization == null || !validAccessTokens.contains(authorization.replace("Bearer ", ""))) {
+        if (authorization == null || !acceptAccessTokens
+            || !validAccessTokens.contains(authorization.replace("Bearer ", ""))) {
           return problem(401, "unauthorized", "Missing, expired or invalid token");
         }
-        MockResponse next = api.poll(5, TimeUnit.SECONDS);
+        MockResponse next = api.poll();
         if (next != null) return next;
         if (defaultApiResponse != null) return defaultApiResponse;
         return problem(500, "internal-error", "the test enqueued no answer for " + path);
     }
-  }
-
-  private void delayTokens() throws InterruptedException {
-    if (!tokenDelay.isZero()) TimeUnit.NANOSECONDS.sleep(tokenDelay.toNanos());
   }
 
   private MockResponse tokens() {
@@ -115,7 +113,10 @@ final class FakeGateway extends Dispatcher implements AutoCloseable {
     Instant now = Instant.now();
     return json(200, "{\"token\":\"" + access + "\",\"expires\":\"" + now.plus(accessTokenLifetime)
         + "\",\"refreshToken\":\"" + refresh + "\",\"refreshExpires\":\""
-        + now.plus(Duration.ofDays(30)) + "\"}");
+        + now.plus(Duration.ofDays(30)) + "\"}")
+        .newBuilder()
+        .headersDelay(tokenDelay.toMillis(), TimeUnit.MILLISECONDS)
+        .build();
   }
 
   /** Makes the gateway refuse every access token issued so far, as after a key rotation. */
