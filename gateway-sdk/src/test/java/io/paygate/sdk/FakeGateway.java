@@ -3,6 +3,7 @@ package io.paygate.sdk;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -48,6 +49,7 @@ final class FakeGateway extends Dispatcher implements AutoCloseable {
   /** Holds token answers back, so that concurrent callers pile up behind one refresh. */
   volatile Duration tokenDelay = Duration.ZERO;
 
+  private static final AtomicInteger REQUEST_IDS = new AtomicInteger();
   private final AtomicInteger issued = new AtomicInteger();
 
   FakeGateway() throws IOException {
@@ -110,7 +112,7 @@ final class FakeGateway extends Dispatcher implements AutoCloseable {
     String refresh = "rt-" + n;
     validAccessTokens.add(access);
     validRefreshTokens.add(refresh);
-    Instant now = Instant.now();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     return json(200, "{\"token\":\"" + access + "\",\"expires\":\"" + now.plus(accessTokenLifetime)
         + "\",\"refreshToken\":\"" + refresh + "\",\"refreshExpires\":\""
         + now.plus(Duration.ofDays(30)) + "\"}")
@@ -130,7 +132,7 @@ final class FakeGateway extends Dispatcher implements AutoCloseable {
     return new MockResponse.Builder()
         .code(code)
         .setHeader("Content-Type", code >= 400 ? "application/problem+json" : "application/json")
-        .setHeader("X-Request-Id", "req-" + code + "-" + System.nanoTime())
+        .setHeader("X-Request-Id", "req-" + code + "-" + REQUEST_IDS.incrementAndGet())
         .body(body)
         .build();
   }
