@@ -61,6 +61,7 @@ public final class Redactor {
       JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json));
       Buffer out = new Buffer();
       JsonWriter writer = JsonWriter.of(out);
+      writer.setSerializeNulls(true); // show the body as it was, nulls included
       copy(reader, writer);
       if (reader.peek() != JsonReader.Token.END_DOCUMENT) throw new IOException("trailing data");
       writer.close();
