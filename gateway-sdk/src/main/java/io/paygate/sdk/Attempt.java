@@ -1,6 +1,8 @@
 package io.paygate.sdk;
 
 import io.paygate.sdk.internal.Deadline;
+import java.time.Duration;
+import okhttp3.Request;
 
 /**
  * Travels with each OkHttp request as a tag, so that the interceptors and the authenticator know
@@ -15,9 +17,9 @@ final class Attempt {
     this.deadline = deadline;
   }
 
-  static Attempt of(okhttp3.Request request) {
+  static Attempt of(Request request) {
     Attempt attempt = request.tag(Attempt.class);
     // Only our own requests go through our clients; this is a fallback, not a path.
-    return attempt != null ? attempt : new Attempt(1, Deadline.after(java.time.Duration.ofMinutes(1)));
+    return attempt != null ? attempt : new Attempt(1, Deadline.after(Duration.ofMinutes(1)));
   }
 }

@@ -52,22 +52,27 @@ final class ErrorMapper {
     }
   }
 
-  /** {@code POST /api/process: 2 fields are invalid: cardnumber is ... (HTTP 400, request id X)}. */
+  /**
+   * {@code POST /api/process: 2 fields are invalid: cardnumber is ...; expiryyear ... (HTTP 400,
+   * request id X)}, or {@code GET /api/history/7: HTTP 502 (after 4 attempts)} without a problem.
+   */
   private static String message(ApiRequest request, int code, Problem problem,
       @Nullable String requestId, int attempts) {
     StringBuilder message = new StringBuilder(request.description()).append(": ");
-    if (problem.detail != null) message.append(problem.detail);
-    else if (problem.title != null) message.append(problem.title);
-    else message.append("the gateway answered ").append(code);
+    String what = problem.detail != null ? problem.detail : problem.title;
+    if (what != null) message.append(what);
     List<FieldError> errors = problem.errors;
     for (int i = 0; i < errors.size(); i++) {
       message.append(i == 0 ? ": " : "; ").append(errors.get(i).field()).append(' ')
           .append(errors.get(i).message());
     }
-    message.append(" (HTTP ").append(code);
-    if (requestId != null) message.append(", request id ").append(requestId);
-    if (attempts > 1) message.append(", after ").append(attempts).append(" attempts");
-    return message.append(')').toString();
+    StringBuilder facts = new StringBuilder();
+    if (what != null) facts.append("HTTP ").append(code);
+    if (requestId != null) facts.append(facts.length() > 0 ? ", " : "").append("request id ").append(requestId);
+    if (attempts > 1) facts.append(facts.length() > 0 ? ", " : "").append("after ").append(attempts).append(" attempts");
+    if (what == null) return message.append("HTTP ").append(code)
+        .append(facts.length() > 0 ? " (" + facts + ")" : "").toString();
+    return message.append(" (").append(facts).append(')').toString();
   }
 
   static String outcomeUnknown(ApiRequest request) {

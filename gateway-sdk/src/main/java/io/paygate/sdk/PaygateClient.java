@@ -1,14 +1,10 @@
 package io.paygate.sdk;
 
-import com.squareup.moshi.JsonDataException;
 import io.paygate.sdk.internal.Backoff;
 import io.paygate.sdk.internal.Hosts;
-import io.paygate.sdk.internal.LinkHeader;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -70,6 +66,7 @@ public final class PaygateClient {
   private final Clock clock;
 
   private final Transport transport;
+  private final ResponseReader reader;
 
   private PaygateClient(Builder builder) {
     this.baseUrl = builder.baseUrl;
@@ -89,6 +86,7 @@ public final class PaygateClient {
     this.refreshTokenListener = builder.refreshTokenListener;
     this.clock = builder.clock;
     this.transport = newTransport();
+    this.reader = new ResponseReader(baseUrl);
   }
 
   private Transport newTransport() {
@@ -138,7 +136,7 @@ public final class PaygateClient {
         : UUID.randomUUID().toString();
     ApiRequest call = ApiRequest.post(
         baseUrl.resolve("api/process"), WireJson.paymentRequest(request), key);
-    return readPayment(call, transport.execute(call));
+    return reader.payment(call, transport.execute(call));
   }
 
   /**
@@ -161,7 +159,7 @@ public final class PaygateClient {
     if (id.isBlank()) throw new IllegalArgumentException("id is blank");
     HttpUrl url = baseUrl.resolve("api/history").newBuilder().addPathSegment(id).build();
     ApiRequest call = ApiRequest.get(url);
-    return readPayment(call, transport.execute(call));
+    return reader.payment(call, transport.execute(call));
   }
 
   /** Like {@link #payment(String)}, on the client's async executor. */
@@ -208,60 +206,17 @@ public final class PaygateClient {
     HttpUrl url = baseUrl.resolve("api/history").newBuilder()
         .addQueryParameter("limit", Integer.toString(limit))
         .build();
-    return readPage(ApiRequest.get(url));
+    ApiRequest call = ApiRequest.get(url);
+    return reader.page(call, transport.execute(call));
   }
 
   /** Returns the page at {@code cursor}, a {@link PaymentPage#nextCursor()} of an earlier page. */
   public PaymentPage historyPage(String cursor) {
     Objects.requireNonNull(cursor, "cursor == null");
-    HttpUrl url = baseUrl.resolve(cursor);
-    if (url == null || !sameOrigin(url)) {
-      throw new IllegalArgumentException("not a history cursor of this gateway: " + cursor);
-    }
-    return readPage(ApiRequest.get(url));
-  }
-
-  private PaymentPage readPage(ApiRequest call) {
-    ApiResponse response = transport.execute(call);
-    List<Payment> payments;
-    try {
-      payments = WireJson.payments(response.body, response.requestId());
-    } catch (IOException | JsonDataException e) {
-      throw unreadable(call, response, e);
-    }
-    String next = LinkHeader.find(response.headers.values("Link"), "next");
-    if (next != null) {
-      HttpUrl nextUrl = baseUrl.resolve(next);
-      // The bearer token goes wherever the cursor points: never to another host.
-      if (nextUrl == null || !sameOrigin(nextUrl)) {
-        throw new PaygateException(call.description() + ": the gateway announced a next page "
-            + "elsewhere (" + next + "); not following it with this client's credentials",
-            response.code, response.requestId(), null, null);
-      }
-    }
-    return PaymentPage.of(payments, next);
-  }
-
-  private Payment readPayment(ApiRequest call, ApiResponse response) {
-    boolean replayed = "true".equalsIgnoreCase(response.header("Idempotent-Replayed"));
-    try {
-      return WireJson.payment(response.body, response.requestId(), replayed);
-    } catch (IOException | JsonDataException e) {
-      throw unreadable(call, response, e);
-    }
-  }
-
-  private static PaygateException unreadable(ApiRequest call, ApiResponse response, Exception e) {
-    return new PaygateException(call.description() + ": unreadable answer from the gateway (HTTP "
-        + response.code + (response.requestId() != null ? ", request id " + response.requestId() : "")
-        + "): " + e.getMessage() + ErrorMapper.outcomeUnknown(call), response.code,
-        response.requestId(), call.idempotencyKey, e);
-  }
-
-  private boolean sameOrigin(HttpUrl url) {
-    return url.scheme().equals(baseUrl.scheme())
-        && url.host().equals(baseUrl.host())
-        && url.port() == baseUrl.port();
+    HttpUrl url = reader.resolveCursor(cursor);
+    if (url == null) throw new IllegalArgumentException("not a history cursor of this gateway: " + cursor);
+    ApiRequest call = ApiRequest.get(url);
+    return reader.page(call, transport.execute(call));
   }
 
   private static void checkLimit(int limit) {
@@ -371,6 +326,10 @@ public final class PaygateClient {
       if (url == null) throw new IllegalArgumentException("baseUrl is not an http or https URL: " + baseUrl);
       if (url.query() != null || url.fragment() != null) {
         throw new IllegalArgumentException("baseUrl must have no query or fragment: " + baseUrl);
+      }
+      if (!url.username().isEmpty() || !url.password().isEmpty()) {
+        // It would be sent nowhere useful and shown in every log line and message.
+        throw new IllegalArgumentException("baseUrl must carry no credentials: use login(login, password)");
       }
       // With a trailing slash, "api/process" resolves below the base path instead of beside it.
       this.baseUrl = url.encodedPath().endsWith("/") ? url : url.newBuilder().addPathSegment("").build();

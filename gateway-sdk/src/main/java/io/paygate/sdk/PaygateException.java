@@ -21,10 +21,12 @@ import org.jetbrains.annotations.Nullable;
  *       {@link CallTimeoutException} when the client's total call timeout ran out.
  * </ul>
  *
- * <p>For a payment, only {@code ConnectionFailureException} and {@code ServerException} leave the
- * outcome unknown: retry with {@link #idempotencyKey()} and the gateway answers with the first
- * outcome instead of charging again. A declined payment is not an exception: it is a
- * {@link Payment} with status {@link PaymentStatus#DECLINED}.
+ * <p>For a payment, {@code ConnectionFailureException} and {@code ServerException} mean that the
+ * outcome is unknown: the card may have been charged. Every exception thrown by
+ * {@link PaygateClient#submit} carries the payment's {@link #idempotencyKey()}; submitting the
+ * same payment again with it is always safe, as the gateway answers with the first outcome
+ * instead of charging again. A declined payment is not an exception: it is a {@link Payment} with
+ * status {@link PaymentStatus#DECLINED}.
  *
  * <p>Constructors are public so that you can throw these from fakes in your own tests. Messages
  * never contain card numbers, CVVs, passwords or tokens.

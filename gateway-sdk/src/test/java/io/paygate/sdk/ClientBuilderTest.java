@@ -50,6 +50,7 @@ class ClientBuilderTest {
     assertThatThrownBy(() -> builder.baseUrl((String) null)).hasMessage("baseUrl == null");
     assertThatThrownBy(() -> builder.baseUrl("ftp://x")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.baseUrl("https://x/?a=b")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.baseUrl("https://u:p@x/")).hasMessageContaining("no credentials");
     assertThatThrownBy(() -> builder.login(null, "pw")).hasMessage("login == null");
     assertThatThrownBy(() -> builder.login("disney", null)).hasMessage("password == null");
     assertThatThrownBy(() -> builder.maxRetries(-1)).hasMessage("maxRetries < 0: -1");

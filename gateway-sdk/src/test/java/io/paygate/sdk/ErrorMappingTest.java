@@ -88,7 +88,7 @@ class ErrorMappingTest {
         .isInstanceOfSatisfying(ServerException.class, e -> {
           assertThat(e.httpStatus()).isEqualTo(502);
           assertThat(e.requestId()).isNull();
-          assertThat(e.getMessage()).isEqualTo("GET /api/history/p-1: the gateway answered 502 (HTTP 502)");
+          assertThat(e.getMessage()).isEqualTo("GET /api/history/p-1: HTTP 502");
         });
   }
 
