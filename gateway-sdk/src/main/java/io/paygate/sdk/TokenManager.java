@@ -83,7 +83,7 @@ final class TokenManager {
   private Tokens renew(CompletableFuture<Tokens> flight, Attempt attempt) throws IOException {
     Tokens fresh;
     try {
-      fresh = obtain(attempt);
+      fresh = withoutImpossibleExpiry(obtain(attempt));
     } catch (IOException | RuntimeException | Error e) {
       synchronized (lock) {
         renewal = null;
@@ -107,6 +107,16 @@ final class TokenManager {
       }
     }
     return fresh;
+  }
+
+  /**
+   * A token that has expired by our clock the moment it arrives says that our clock and the
+   * gateway's disagree, not that the token is dead. Trusting the clock would renew the token on
+   * every call; ignoring the expiry leaves it to the gateway, whose 401 triggers one renewal.
+   */
+  private Tokens withoutImpossibleExpiry(Tokens fresh) {
+    if (fresh.expires == null || fresh.expires.isAfter(clock.instant())) return fresh;
+    return new Tokens(fresh.accessToken, null, fresh.refreshToken, fresh.refreshExpires);
   }
 
   /** Refreshes when there is a usable refresh token, else (or if it is refused) logs in. */

@@ -58,6 +58,18 @@ class TokenTest {
     assertThat(gateway.requestsTo("/token/refresh").get(0).body).isEqualTo("{\"refreshToken\":\"rt-1\"}");
   }
 
+  @Test void clockSkewDoesNotCauseARefreshOnEveryCall() {
+    PaygateClient client = gateway.client();
+    gateway.accessTokenLifetime = Duration.ofHours(-1); // our clock is an hour ahead of the gateway's
+
+    client.payment("p-1");
+    client.payment("p-1");
+    client.payment("p-1");
+
+    assertThat(gateway.logins).hasValue(1);
+    assertThat(gateway.refreshes).hasValue(0);
+  }
+
   @Test void refreshesOnceOn401AndResendsTheSamePayment() {
     PaygateClient client = gateway.clientBuilder().maxRetries(0).build();
     client.payment("p-1");
