@@ -1,0 +1,38 @@
+package io.paygate.sdk;
+
+import okhttp3.HttpUrl;
+import org.jetbrains.annotations.Nullable;
+
+/** One logical call to the REST API, before any attempt: what to send, not how often. */
+final class ApiRequest {
+  final String method;
+  final HttpUrl url;
+  final @Nullable byte[] body;
+  /** Sent on every attempt; makes a POST safe to retry. Null for reads. */
+  final @Nullable String idempotencyKey;
+
+  private ApiRequest(String method, HttpUrl url, @Nullable byte[] body, @Nullable String idempotencyKey) {
+    this.method = method;
+    this.url = url;
+    this.body = body;
+    this.idempotencyKey = idempotencyKey;
+  }
+
+  static ApiRequest get(HttpUrl url) {
+    return new ApiRequest("GET", url, null, null);
+  }
+
+  static ApiRequest post(HttpUrl url, byte[] body, @Nullable String idempotencyKey) {
+    return new ApiRequest("POST", url, body, idempotencyKey);
+  }
+
+  /** {@code POST /api/process}: the method and path, for messages. */
+  String description() {
+    return method + " " + url.encodedPath();
+  }
+
+  /** True if this request may have taken a payment. */
+  boolean isPayment() {
+    return idempotencyKey != null;
+  }
+}

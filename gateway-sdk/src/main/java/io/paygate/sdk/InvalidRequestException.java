@@ -1,0 +1,30 @@
+package io.paygate.sdk;
+
+import java.util.List;
+import java.util.Objects;
+import org.jetbrains.annotations.Nullable;
+
+/**
+ * The gateway refused the request as invalid (400, or 405, 413, 415, 422). Nothing was charged
+ * and nothing was stored. Never retried: the same request would fail the same way.
+ *
+ * <pre>{@code
+ * } catch (InvalidRequestException e) {
+ *   for (FieldError error : e.fieldErrors()) form.markInvalid(error.field(), error.message());
+ * }
+ * }</pre>
+ */
+public class InvalidRequestException extends PaygateException {
+  private final List<FieldError> fieldErrors;
+
+  public InvalidRequestException(String message, int httpStatus, @Nullable String requestId,
+      @Nullable String idempotencyKey, List<FieldError> fieldErrors) {
+    super(message, httpStatus, requestId, idempotencyKey, null);
+    this.fieldErrors = List.copyOf(Objects.requireNonNull(fieldErrors, "fieldErrors == null"));
+  }
+
+  /** Every bad field the gateway named; empty when the whole body was wrong (malformed JSON). */
+  public List<FieldError> fieldErrors() {
+    return fieldErrors;
+  }
+}

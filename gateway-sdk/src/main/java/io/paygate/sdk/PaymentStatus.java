@@ -1,0 +1,56 @@
+package io.paygate.sdk;
+
+/**
+ * Where a payment stands. Only {@link #PENDING} and {@link #UNKNOWN} can still change; the others
+ * are final.
+ */
+public enum PaymentStatus {
+  /** Stored by the gateway; the bank has not answered yet. */
+  PENDING("Pending", false),
+  /** The bank approved the payment. */
+  AUTHORISED("Authorised", true),
+  /** The bank refused the payment; {@link Payment#errorCode()} holds the bank's reason. */
+  DECLINED("Declined", true),
+  /**
+   * The bank certainly did not act (it was unreachable, or answered an error that proves no charge
+   * happened). Nothing was charged; {@link Payment#errorCode()} says why. Submitting again is safe.
+   */
+  FAILED("Failed", true),
+  /**
+   * The bank may have acted but did not answer in time. The gateway finds out by itself; ask again
+   * later with {@link PaygateClient#refetch(Payment)}. Never treat this as a failure and charge
+   * again with a new payment: that could charge the card twice.
+   */
+  UNKNOWN("Unknown", false);
+
+  private final String wireName;
+  private final boolean isFinal;
+
+  PaymentStatus(String wireName, boolean isFinal) {
+    this.wireName = wireName;
+    this.isFinal = isFinal;
+  }
+
+  /** True if this status can no longer change. */
+  public boolean isFinal() {
+    return isFinal;
+  }
+
+  /** The name of this status in the REST API, such as {@code "Authorised"}. */
+  public String wireName() {
+    return wireName;
+  }
+
+  /**
+   * Returns the status named {@code wireName} in the REST API (any case).
+   *
+   * @throws IllegalArgumentException if no status has that name.
+   */
+  public static PaymentStatus fromWireName(String wireName) {
+    if (wireName == null) throw new NullPointerException("wireName == null");
+    for (PaymentStatus status : values()) {
+      if (status.wireName.equalsIgnoreCase(wireName)) return status;
+    }
+    throw new IllegalArgumentException("unknown payment status: " + wireName);
+  }
+}

@@ -1,0 +1,170 @@
+package io.paygate.sdk;
+
+import io.paygate.sdk.internal.Deadline;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.jetbrains.annotations.Nullable;
+
+/**
+ * Keeps the client's access token valid: logs in on first use, refreshes shortly before expiry
+ * and after a 401, and logs in again with the password when the refresh token is refused.
+ *
+ * <p>However many threads need a new token at once, one request goes to the gateway: the first
+ * thread to need one does the work (the leader) and the others wait for its result, each no longer
+ * than its own deadline. This matters beyond politeness: the gateway rotates refresh tokens, so
+ * two concurrent refreshes with the same token would make one of them fail.
+ */
+final class TokenManager {
+  /** Refresh this long before expiry, so that a token never expires on its way to the gateway. */
+  static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
+
+  private final TokenEndpoint endpoint;
+  private final @Nullable String login;
+  private final @Nullable String password;
+  private final Consumer<String> refreshTokenListener;
+  private final Clock clock;
+
+  private final Object lock = new Object();
+  /** The current token pair; null before the first login. Guarded by lock. */
+  private @Nullable Tokens tokens;
+  /** The refresh token given to the builder, used once if there are no tokens yet. Guarded by lock. */
+  private @Nullable String initialRefreshToken;
+  /** The renewal in progress, which every thread that needs a token joins. Guarded by lock. */
+  private @Nullable CompletableFuture<Tokens> renewal;
+
+  TokenManager(TokenEndpoint endpoint, @Nullable String login, @Nullable String password,
+      @Nullable String refreshToken, Consumer<String> refreshTokenListener, Clock clock) {
+    this.endpoint = endpoint;
+    this.login = login;
+    this.password = password;
+    this.initialRefreshToken = refreshToken;
+    this.refreshTokenListener = refreshTokenListener;
+    this.clock = clock;
+  }
+
+  /** Returns an access token that is not about to expire, getting one if needed. */
+  String accessToken(Attempt attempt) throws IOException {
+    CompletableFuture<Tokens> flight;
+    boolean leader;
+    synchronized (lock) {
+      if (tokens != null && !tokens.accessExpiresWithin(EXPIRY_MARGIN, clock.instant())) {
+        return tokens.accessToken;
+      }
+      leader = renewal == null;
+      if (leader) renewal = new CompletableFuture<>();
+      flight = renewal;
+    }
+    return (leader ? renew(flight, attempt) : await(flight, attempt)).accessToken;
+  }
+
+  /**
+   * Returns the token to retry with after the gateway refused {@code rejected}: a token someone
+   * else got meanwhile, or a new one.
+   */
+  String afterUnauthorized(String rejected, Attempt attempt) throws IOException {
+    CompletableFuture<Tokens> flight;
+    boolean leader;
+    synchronized (lock) {
+      if (tokens != null && !tokens.accessToken.equals(rejected)) return tokens.accessToken;
+      leader = renewal == null;
+      if (leader) renewal = new CompletableFuture<>();
+      flight = renewal;
+    }
+    return (leader ? renew(flight, attempt) : await(flight, attempt)).accessToken;
+  }
+
+  private Tokens renew(CompletableFuture<Tokens> flight, Attempt attempt) throws IOException {
+    Tokens fresh;
+    try {
+      fresh = withoutImpossibleExpiry(obtain(attempt));
+    } catch (IOException | RuntimeException | Error e) {
+      synchronized (lock) {
+        renewal = null;
+      }
+      flight.completeExceptionally(e);
+      throw e;
+    }
+    String oldRefreshToken;
+    synchronized (lock) {
+      oldRefreshToken = tokens != null ? tokens.refreshToken : initialRefreshToken;
+      tokens = fresh;
+      initialRefreshToken = null;
+      renewal = null;
+    }
+    flight.complete(fresh);
+    if (fresh.refreshToken != null && !fresh.refreshToken.equals(oldRefreshToken)) {
+      try {
+        refreshTokenListener.accept(fresh.refreshToken);
+      } catch (RuntimeException ignored) {
+        // The caller's bookkeeping must not fail the payment that needed the token.
+      }
+    }
+    return fresh;
+  }
+
+  /**
+   * A token that has expired by our clock the moment it arrives says that our clock and the
+   * gateway's disagree, not that the token is dead. Trusting the clock would renew the token on
+   * every call; ignoring the expiry leaves it to the gateway, whose 401 triggers one renewal.
+   */
+  private Tokens withoutImpossibleExpiry(Tokens fresh) {
+    if (fresh.expires == null || fresh.expires.isAfter(clock.instant())) return fresh;
+    return new Tokens(fresh.accessToken, null, fresh.refreshToken, fresh.refreshExpires);
+  }
+
+  /** Refreshes when there is a usable refresh token, else (or if it is refused) logs in. */
+  private Tokens obtain(Attempt attempt) throws IOException {
+    String refreshToken;
+    synchronized (lock) {
+      refreshToken = tokens != null
+          ? (tokens.refreshExpired(clock.instant()) ? null : tokens.refreshToken)
+          : initialRefreshToken;
+    }
+    if (refreshToken != null) {
+      try {
+        return endpoint.refresh(refreshToken, attempt.deadline, attempt.number);
+      } catch (TokenFailure e) {
+        if (!(e.failure instanceof AuthenticationException)) throw e;
+        if (password == null) {
+          throw new TokenFailure(new AuthenticationException(e.getMessage()
+              + "; the client has no password to log in again with: build it with a new refresh"
+              + " token, or with login(login, password)", e.failure.httpStatus(),
+              e.failure.requestId(), null));
+        }
+        // Refused (rotated by a refresh whose answer was lost, or revoked): log in afresh.
+      }
+    } else if (password == null) {
+      throw new TokenFailure(new AuthenticationException("the refresh token has expired and the"
+          + " client has no password to log in again with: build it with a new refresh token, or"
+          + " with login(login, password)", 0, null, null));
+    }
+    return endpoint.login(login, password, attempt.deadline, attempt.number);
+  }
+
+  /** Waits for another thread's renewal, no longer than this thread's own deadline. */
+  private Tokens await(CompletableFuture<Tokens> flight, Attempt attempt) throws IOException {
+    try {
+      return flight.get(Math.max(0, attempt.deadline.remainingNanos()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      throw new InterruptedIOException("timeout waiting for a token");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted waiting for a token");
+    } catch (ExecutionException e) {
+      // Throw a failure of our own: the leader's belongs to the leader's thread.
+      Throwable cause = e.getCause();
+      PaygateException typed = TokenFailure.unwrap(cause);
+      if (typed != null) throw new TokenFailure(ErrorMapper.copy(typed, null));
+      if (cause instanceof IOException) throw new IOException("getting a token failed: " + cause, cause);
+      if (cause instanceof PaygateException) throw new TokenFailure(ErrorMapper.copy((PaygateException) cause, null));
+      throw new IOException("getting a token failed: " + cause, cause);
+    }
+  }
+}
