@@ -22,6 +22,7 @@ import io.paygate.gateway.http.JsonBodyReader;
 import io.paygate.gateway.http.JsonWritableWriter;
 import io.paygate.gateway.http.ProblemErrorHandler;
 import io.paygate.gateway.http.RequestContextHandler;
+import io.paygate.gateway.http.ServerThreads;
 import io.paygate.gateway.merchants.MerchantService;
 import io.paygate.gateway.payments.PaymentService;
 import io.paygate.gateway.payments.RequestFingerprint;
@@ -42,7 +43,6 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.jetty.JettyHttpContainer;
 import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -154,9 +154,7 @@ public final class Gateway implements AutoCloseable {
   }
 
   private static Server httpServer(GatewayConfig config, ResourceConfig api) {
-    QueuedThreadPool threads = new QueuedThreadPool(config.httpMaxThreads(), 8);
-    threads.setName("http");
-    Server server = new Server(threads);
+    Server server = new Server(ServerThreads.of(config));
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);

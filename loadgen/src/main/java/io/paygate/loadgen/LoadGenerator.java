@@ -190,7 +190,7 @@ public final class LoadGenerator implements Callable<Integer> {
       }
       long last = System.nanoTime();
       long lastCount = 0;
-      while (!run.isDone()) {
+      while (!run.isDone() && System.nanoTime() - deadline < 0) {
         long next = Math.min(last + progress.toNanos(), measuring ? deadline : measureFrom);
         TimeUnit.NANOSECONDS.sleep(Math.max(1, next - System.nanoTime()));
         long now = System.nanoTime();

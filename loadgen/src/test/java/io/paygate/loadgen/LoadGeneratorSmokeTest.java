@@ -86,7 +86,7 @@ class LoadGeneratorSmokeTest {
     Summary s = ran.command().summary();
     assertThat(s.errors()).as(ran.output()).isZero();
     // 100/s for 2 s: about 200 requests; a paced run neither floods nor stalls.
-    assertThat(s.requests()).isBetween(150L, 210L);
+    assertThat(s.requests()).as(ran.output()).isBetween(150L, 210L);
   }
 
   @Test

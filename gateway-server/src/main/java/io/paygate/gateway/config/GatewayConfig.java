@@ -31,6 +31,7 @@ public final class GatewayConfig {
   private final long maxAmountMinor;
   private final int acquirerMaxConcurrency;
   private final int httpMaxThreads;
+  private final boolean httpVirtualThreads;
   private final Duration shutdownTimeout;
   private final ConfigSource source;
 
@@ -54,6 +55,12 @@ public final class GatewayConfig {
     this.maxAmountMinor = v.longValue("max.amount.minor", 100_000_000_00L, 1, Long.MAX_VALUE / 10);
     this.acquirerMaxConcurrency = v.integer("acquirer.max.concurrency", 256, 1, 100_000);
     this.httpMaxThreads = v.integer("http.max.threads", 400, 16, 100_000);
+    String threads = v.string("http.threads", "virtual");
+    if (!threads.equals("virtual") && !threads.equals("platform")) {
+      throw new ConfigException(s.describe("http.threads") + " must be virtual or platform, not '"
+          + threads + "'");
+    }
+    this.httpVirtualThreads = threads.equals("virtual");
     this.shutdownTimeout = v.duration("shutdown.timeout", Duration.ofSeconds(15));
     if (operatorKey.isPresent() && operatorKey.get().length() < 24) {
       throw new ConfigException(s.describe("operator.key")
@@ -141,6 +148,15 @@ public final class GatewayConfig {
 
   public int httpMaxThreads() {
     return httpMaxThreads;
+  }
+
+  /**
+   * Whether requests run on virtual threads ({@code http.threads=virtual}, the default) when the
+   * JVM has them (Java 21+); on Java 17, or with {@code platform}, a pool of at most
+   * {@link #httpMaxThreads} platform threads.
+   */
+  public boolean httpVirtualThreads() {
+    return httpVirtualThreads;
   }
 
   /** How long a stopping server waits for requests in flight. */
