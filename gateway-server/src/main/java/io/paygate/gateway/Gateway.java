@@ -14,6 +14,7 @@ import io.paygate.gateway.config.ConfigException;
 import io.paygate.gateway.config.GatewayConfig;
 import io.paygate.gateway.db.AuditRepository;
 import io.paygate.gateway.db.Database;
+import io.paygate.gateway.db.GroupCommitWriter;
 import io.paygate.gateway.db.MerchantRepository;
 import io.paygate.gateway.db.PaymentRepository;
 import io.paygate.gateway.db.TokenRepository;
@@ -102,7 +103,9 @@ public final class Gateway implements AutoCloseable {
 
       Database database = push(parts, Database.open(config));
       MerchantRepository merchantRepo = new MerchantRepository(database.dataSource());
-      PaymentRepository paymentRepo = new PaymentRepository(database.dataSource());
+      // Payments are written with group commit: durable on return, one commit for many.
+      PaymentRepository paymentRepo = new PaymentRepository(database.dataSource(),
+          config.dbGroupCommit() ? push(parts, new GroupCommitWriter(database.dataSource())) : null);
       TokenRepository tokenRepo = new TokenRepository(database.dataSource());
       AuditLog audit = push(parts,
           new AuditLog(new AuditRepository(database.dataSource()), clock));

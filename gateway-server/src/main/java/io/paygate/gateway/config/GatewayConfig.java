@@ -21,6 +21,7 @@ public final class GatewayConfig {
   private final String dbUser;
   private final String dbPassword;
   private final int dbPoolSize;
+  private final boolean dbGroupCommit;
   private final Optional<String> operatorKey;
   private final Optional<String> jwtSecret;
   private final Duration accessTokenTtl;
@@ -45,6 +46,12 @@ public final class GatewayConfig {
     this.dbUser = v.string("db.user", "sa");
     this.dbPassword = s.get("db.password").orElse("");
     this.dbPoolSize = v.integer("db.pool.size", 16, 1, 1000);
+    String groupCommit = v.string("db.group.commit", "true");
+    if (!groupCommit.equals("true") && !groupCommit.equals("false")) {
+      throw new ConfigException(s.describe("db.group.commit") + " must be true or false, not '"
+          + groupCommit + "'");
+    }
+    this.dbGroupCommit = groupCommit.equals("true");
     this.operatorKey = s.get("operator.key");
     this.jwtSecret = s.get("jwt.secret");
     this.accessTokenTtl = v.duration("access.token.ttl", Duration.ofMinutes(15));
@@ -144,6 +151,14 @@ public final class GatewayConfig {
   /** Bank calls in flight per acquirer; more are refused (the payment fails, nothing charged). */
   public int acquirerMaxConcurrency() {
     return acquirerMaxConcurrency;
+  }
+
+  /**
+   * Whether payment writes share commits ({@code db.group.commit}, default true): as durable
+   * either way; off only to measure what it saves.
+   */
+  public boolean dbGroupCommit() {
+    return dbGroupCommit;
   }
 
   public int httpMaxThreads() {

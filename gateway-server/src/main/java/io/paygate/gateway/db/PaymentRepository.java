@@ -15,7 +15,11 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** Payments, each written when received and again when the bank has answered. */
+/**
+ * Payments, each written when received and again when the bank has answered. Both writes go
+ * through a {@link GroupCommitWriter} when given one: durable when the method returns, with the
+ * commit shared by the payments written at the same moment.
+ */
 public final class PaymentRepository {
   private static final String COLUMNS = "id, merchant_id, status, card_holder_name,"
       + " card_number_masked, expiry_month, expiry_year, amount_minor, currency, created_at,"
@@ -23,9 +27,26 @@ public final class PaymentRepository {
       + " idempotency_key, request_fingerprint";
 
   private final DataSource db;
+  private final GroupCommitWriter writer;
 
+  /** Each write in its own transaction. */
   public PaymentRepository(DataSource db) {
+    this(db, null);
+  }
+
+  /** Writes through {@code writer} (group commit); reads straight from {@code db}. */
+  public PaymentRepository(DataSource db, GroupCommitWriter writer) {
     this.db = db;
+    this.writer = writer;
+  }
+
+  private <T> T write(GroupCommitWriter.Write<T> write) throws SQLException {
+    if (writer != null) {
+      return writer.execute(write);
+    }
+    try (Connection c = db.getConnection()) {
+      return write.apply(c);
+    }
   }
 
   /**
@@ -36,7 +57,18 @@ public final class PaymentRepository {
   public void insert(Payment p) {
     String sql = "INSERT INTO payments (" + COLUMNS + ")"
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try {
+      write(c -> insert(c, sql, p));
+    } catch (SQLException e) {
+      if (Jdbc.isUniqueViolation(e)) {
+        throw new DuplicateKeyException("idempotency key in use");
+      }
+      throw new DataAccessException("cannot store payment", e);
+    }
+  }
+
+  private static Void insert(Connection c, String sql, Payment p) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       Jdbc.setUuid(ps, 1, p.id());
       Jdbc.setUuid(ps, 2, p.merchantId());
       ps.setString(3, p.status().name());
@@ -55,11 +87,7 @@ public final class PaymentRepository {
       ps.setString(16, p.idempotencyKey());
       ps.setString(17, p.requestFingerprint());
       ps.executeUpdate();
-    } catch (SQLException e) {
-      if (Jdbc.isUniqueViolation(e)) {
-        throw new DuplicateKeyException("idempotency key in use");
-      }
-      throw new DataAccessException("cannot store payment", e);
+      return null;
     }
   }
 
@@ -73,14 +101,18 @@ public final class PaymentRepository {
     String sql = "UPDATE payments SET status = ?, processed_at = ?, acquirer_status = ?,"
         + " acquirer_reference = ?, error_code = ?"
         + " WHERE id = ? AND status IN ('Pending', 'Unknown')";
-    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, p.status().name());
-      Jdbc.setInstant(ps, 2, p.processedAt());
-      ps.setString(3, p.acquirerStatus());
-      ps.setString(4, p.acquirerReference());
-      ps.setString(5, p.errorCode());
-      Jdbc.setUuid(ps, 6, p.id());
-      return ps.executeUpdate() == 1;
+    try {
+      return write(c -> {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          ps.setString(1, p.status().name());
+          Jdbc.setInstant(ps, 2, p.processedAt());
+          ps.setString(3, p.acquirerStatus());
+          ps.setString(4, p.acquirerReference());
+          ps.setString(5, p.errorCode());
+          Jdbc.setUuid(ps, 6, p.id());
+          return ps.executeUpdate() == 1;
+        }
+      });
     } catch (SQLException e) {
       throw new DataAccessException("cannot record payment outcome", e);
     }

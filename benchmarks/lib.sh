@@ -1,0 +1,94 @@
+# Shared by the benchmark scripts: start and stop the gateway and the baseline, make a merchant.
+# Expects the jars built: mvn -B -o -pl benchmarks,loadgen -am package -DskipTests
+
+JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+GATEWAY_JAR=gateway-server/target/gateway-server.jar
+BENCH_JAR=benchmarks/target/benchmarks.jar
+LOADGEN_JAR=loadgen/target/loadgen.jar
+OPERATOR_KEY=bench-operator-key-0123456789abcdef
+PIDS=()
+
+cleanup() {
+  for p in "${PIDS[@]:-}"; do
+    [ -n "$p" ] && stop_pid "$p"
+  done
+}
+
+# stop_pid PID: SIGTERM, then SIGKILL after 5 s.
+stop_pid() {
+  kill "$1" 2>/dev/null || return 0
+  for _ in $(seq 1 50); do
+    kill -0 "$1" 2>/dev/null || return 0
+    sleep 0.1
+  done
+  kill -9 "$1" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+need_wrk() {
+  if ! command -v wrk >/dev/null; then
+    echo "installing wrk (Debian package) ..." >&2
+    apt-get install -y wrk >/dev/null
+  fi
+}
+
+# wait_http URL: until it answers 200, at most 30 s.
+wait_http() {
+  for _ in $(seq 1 600); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = 200 ]; then return 0; fi
+    sleep 0.05
+  done
+  echo "no answer from $1" >&2
+  return 1
+}
+
+# start_gateway PORT DATA_DIR [extra env assignments...]: starts it, sets GATEWAY_PID and
+# STARTUP_MS (launch to /ready answering 200).
+start_gateway() {
+  local port=$1 dir=$2
+  shift 2
+  local t0
+  t0=$(date +%s%N)
+  env PAYGATE_PORT="$port" PAYGATE_HOST=127.0.0.1 PAYGATE_DATA_DIR="$dir" \
+    PAYGATE_OPERATOR_KEY="$OPERATOR_KEY" "$@" \
+    "$JAVA" ${GATEWAY_JVM_OPTS:-} -jar "$GATEWAY_JAR" >"$dir.log" 2>&1 &
+  GATEWAY_PID=$!
+  PIDS+=("$GATEWAY_PID")
+  wait_http "http://127.0.0.1:$port/ready"
+  STARTUP_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+
+start_baseline() {
+  local port=$1
+  "$JAVA" ${BASELINE_JVM_OPTS:-} -cp "$BENCH_JAR" io.paygate.benchmarks.BaselineServer "$port" \
+    >/tmp/baseline-$port.log 2>&1 &
+  BASELINE_PID=$!
+  PIDS+=("$BASELINE_PID")
+  wait_http "http://127.0.0.1:$port/health"
+}
+
+# merchant_token PORT: creates a merchant on Piggy Bank and prints its access token.
+merchant_token() {
+  local port=$1 login
+  login="bench-$RANDOM$RANDOM"
+  curl -sf "http://127.0.0.1:$port/createuser" -H "Authorization: Bearer $OPERATOR_KEY" \
+    -H 'Content-Type: application/json' \
+    -d "{\"login\":\"$login\",\"name\":\"Bench\",\"password\":\"correct horse 42\",\"acquiringbank\":\"PiggyBank\"}" >/dev/null
+  curl -sf "http://127.0.0.1:$port/login" -H 'Content-Type: application/json' \
+    -d "{\"login\":\"$login\",\"password\":\"correct horse 42\"}" | sed 's/.*"token":"\([^"]*\)".*/\1/'
+}
+
+# wrk_rate URL SECONDS CONNECTIONS [TOKEN]: prints "req/s p99_ms non2xx".
+wrk_rate() {
+  local out
+  out=$(TOKEN=${4:-} wrk -t2 -c"$3" -d"$2"s --latency -s benchmarks/payment.lua "$1")
+  local rps p99 bad
+  rps=$(echo "$out" | awk '/^Requests\/sec/ {print $2}')
+  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+  bad=$(echo "$out" | awk '/Non-2xx/ {print $5}')
+  echo "$rps $p99 ${bad:-0}"
+}
+
+median() {
+  sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'
+}
