@@ -1,5 +1,6 @@
 package io.paygate.gateway.acquirer;
 
+import io.paygate.acquirer.spi.Acquirer;
 import io.paygate.acquirer.spi.AcquirerConfigurationException;
 import io.paygate.acquirer.spi.AcquirerProvider;
 import io.paygate.acquirer.spi.AcquirerSettings;
@@ -46,8 +47,12 @@ public final class AcquirerRegistry implements AutoCloseable {
     this.jars = jars;
   }
 
-  /** A provider found, and where. */
-  private record Found(AcquirerProvider provider, String source) {}
+  /**
+   * A provider found, and where.
+   *
+   * @param pluginLoader the plug-in jar's class loader, or null for the class path
+   */
+  private record Found(AcquirerProvider provider, String source, ClassLoader pluginLoader) {}
 
   /**
    * Finds and creates every acquirer on the class loader's path and in the plug-ins folder.
@@ -60,10 +65,9 @@ public final class AcquirerRegistry implements AutoCloseable {
     Map<String, LoadedAcquirer> created = new LinkedHashMap<>();
     try {
       Map<String, Found> providers = new LinkedHashMap<>();
-      find(ServiceLoader.load(AcquirerProvider.class, loader), null, providers, skipped);
+      find(loader, null, providers, skipped);
       for (PluginJars.PluginJar jar : jars.jars()) {
-        find(ServiceLoader.load(AcquirerProvider.class, jar.loader()), jar.path().toString(),
-            providers, skipped);
+        find(jar.loader(), jar.path().toString(), providers, skipped);
       }
       for (Map.Entry<String, Found> e : providers.entrySet()) {
         created.put(e.getKey(), create(config, e.getValue()));
@@ -81,9 +85,9 @@ public final class AcquirerRegistry implements AutoCloseable {
    *
    * @param jar the plug-in jar the loader reads, or null for the class path
    */
-  private static void find(ServiceLoader<AcquirerProvider> loader, String jar,
+  private static void find(ClassLoader loader, String jar,
       Map<String, Found> providers, List<SkippedPlugin> skipped) {
-    Iterator<AcquirerProvider> it = loader.iterator();
+    Iterator<AcquirerProvider> it = ServiceLoader.load(AcquirerProvider.class, loader).iterator();
     while (true) {
       AcquirerProvider provider;
       String name;
@@ -112,7 +116,8 @@ public final class AcquirerRegistry implements AutoCloseable {
         continue;
       }
       String key = key(name);
-      Found earlier = providers.putIfAbsent(key, new Found(provider, source));
+      Found earlier = providers.putIfAbsent(key,
+          new Found(provider, source, jar == null ? null : loader));
       if (earlier != null) {
         throw new ConfigException("two acquirer plug-ins are named " + name + ": "
             + earlier.source() + " and " + source + "; remove one");
@@ -140,7 +145,11 @@ public final class AcquirerRegistry implements AutoCloseable {
     checkRequired(provider, found.source(), settings);
     LoadedAcquirer loaded;
     try {
-      loaded = LoadedAcquirer.of(provider, found.source(), provider.create(settings));
+      ClassLoader plugin = found.pluginLoader();
+      Acquirer acquirer = plugin == null ? provider.create(settings)
+          : new PluginAcquirer(PluginAcquirer.inPlugin(plugin, () -> provider.create(settings)),
+              plugin);
+      loaded = LoadedAcquirer.of(provider, found.source(), acquirer);
     } catch (AcquirerConfigurationException ex) {
       throw new ConfigException(ex.getMessage() + " (plug-in " + found.source() + ")", ex);
     } catch (RuntimeException | LinkageError ex) {

@@ -60,7 +60,9 @@ final class PluginJars implements AutoCloseable {
         jars.add(new PluginJar(jar, new URLClassLoader(
             "plugin " + jar.getFileName(), new URL[] {url}, parent)));
       } catch (MalformedURLException e) {
-        skipped.add(new SkippedPlugin(jar.toString(), "its path is not a URL: " + e.getMessage()));
+        SkippedPlugin skip = new SkippedPlugin(jar.toString(), "its path is not a URL: " + e);
+        log.warn("plug-in {}", skip);
+        skipped.add(skip);
       }
     }
     return new PluginJars(jars);

@@ -82,6 +82,34 @@ class PluginFolderLoadingTest {
   }
 
   @Test
+  void aPluginRunsWithItsOwnClassLoaderAsTheContextClassLoader() {
+    new PluginJarBuilder().provider("com.context.Provider", "Context", "1.0",
+        "public Acquirer create(AcquirerSettings s) {\n"
+        + "  boolean atCreate = Thread.currentThread().getContextClassLoader()\n"
+        + "      == getClass().getClassLoader();\n"
+        + "  return new Acquirer() {\n"
+        + "    public AuthorisationResult authorise(AuthorisationRequest r) {\n"
+        + "      boolean atCall = Thread.currentThread().getContextClassLoader()\n"
+        + "          == getClass().getClassLoader();\n"
+        + "      return AuthorisationResult.authorised(atCreate + \"/\" + atCall, \"OK\");\n"
+        + "    }\n"
+        + "    public StatusResult status(StatusRequest r) { return StatusResult.notFound(); }\n"
+        + "  };\n"
+        + "}")
+        .writeTo(plugins(), "context.jar");
+    ClassLoader before = Thread.currentThread().getContextClassLoader();
+
+    try (AcquirerRegistry registry = load(Map.of())) {
+      AuthorisationResult result =
+          registry.find("Context").orElseThrow().acquirer().authorise(payment("p-4"));
+
+      // Libraries that look things up through the context class loader find the plug-in's own.
+      assertThat(result.bankReference()).isEqualTo("true/true");
+      assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(before);
+    }
+  }
+
+  @Test
   void aMissingFolderHoldsNoPlugins() {
     try (AcquirerRegistry registry = load(Map.of())) {
       assertThat(registry.all()).extracting(LoadedAcquirer::name).containsExactly("PiggyBank");
