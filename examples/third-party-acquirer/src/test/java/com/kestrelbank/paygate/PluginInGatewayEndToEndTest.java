@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -84,9 +85,14 @@ class PluginInGatewayEndToEndTest {
 
   @Test
   void aMerchantMappedToThePluginTakesPaymentsThroughIt() throws Exception {
-    Map<String, Object> acquirers = send("GET", "/admin/acquirers", OPERATOR_KEY, null);
-    assertTrue(acquirers.get("acquirers").toString().contains("source=" + pluginJar),
-        "KestrelBank is loaded from the jar: " + acquirers);
+    Map<String, Object> kestrel = ((List<?>) send("GET", "/admin/acquirers", OPERATOR_KEY, null)
+        .get("acquirers")).stream().map(a -> (Map<?, ?>) a)
+        .filter(a -> "KestrelBank".equals(a.get("name"))).findFirst()
+        .map(a -> Map.of("source", a.get("source"), "version", a.get("version")))
+        .orElseThrow(() -> new AssertionError("KestrelBank is not loaded"));
+    assertEquals(Map.of("source", pluginJar.toString(),
+        "version", System.getProperty("plugin.version")), kestrel,
+        "loaded from the jar in the plug-ins folder, its version from the jar's manifest");
 
     Map<String, Object> merchant = send("POST", "/createuser", OPERATOR_KEY, "{\"login\":\"kes\","
         + "\"name\":\"Kestrel Shop\",\"password\":\"correct horse 42\","
