@@ -110,6 +110,21 @@ class PluginFolderLoadingTest {
   }
 
   @Test
+  void aPluginLogsThroughTheGatewaysLogging() {
+    new PluginJarBuilder().provider("com.logging.Provider", "Logging", "1.0",
+        "public String version() {\n"
+        + "  return org.slf4j.LoggerFactory.getILoggerFactory().getClass().getName();\n"
+        + "}")
+        .writeTo(plugins(), "logging.jar");
+
+    try (AcquirerRegistry registry = load(Map.of())) {
+      // Logback's context, not SLF4J's no-operation fallback: the lines reach the gateway's log.
+      assertThat(registry.find("Logging").orElseThrow().version())
+          .isEqualTo("ch.qos.logback.classic.LoggerContext");
+    }
+  }
+
+  @Test
   void aMissingFolderHoldsNoPlugins() {
     try (AcquirerRegistry registry = load(Map.of())) {
       assertThat(registry.all()).extracting(LoadedAcquirer::name).containsExactly("PiggyBank");

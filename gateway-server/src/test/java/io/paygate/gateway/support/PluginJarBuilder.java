@@ -1,6 +1,7 @@
 package io.paygate.gateway.support;
 
 import io.paygate.acquirer.spi.AcquirerProvider;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -17,10 +18,11 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.slf4j.LoggerFactory;
 
 /**
- * Builds an acquirer plug-in jar at test time: compiles Java sources against the acquirer SPI
- * (and nothing else) with the JDK's compiler, and packs the classes with a
+ * Builds an acquirer plug-in jar at test time: compiles Java sources against the acquirer SPI and
+ * the SLF4J API (what the gateway shares with plug-ins) with the JDK's compiler, and packs the classes with a
  * {@code META-INF/services} registration, as a plug-in author's build would.
  */
 public final class PluginJarBuilder {
@@ -66,7 +68,8 @@ public final class PluginJarBuilder {
       Path classes = Files.createTempDirectory("plugin-classes");
       Path srcDir = Files.createTempDirectory("plugin-sources");
       List<String> args = new ArrayList<>(List.of("--release", "17", "-proc:none",
-          "-classpath", spiClassPath().toString(), "-d", classes.toString()));
+          "-classpath", locationOf(AcquirerProvider.class) + File.pathSeparator
+              + locationOf(LoggerFactory.class), "-d", classes.toString()));
       for (Map.Entry<String, String> e : sources.entrySet()) {
         Path file = srcDir.resolve(e.getKey().replace('.', '/') + ".java");
         Files.createDirectories(file.getParent());
@@ -101,11 +104,10 @@ public final class PluginJarBuilder {
     out.closeEntry();
   }
 
-  /** Where the SPI classes are: acquirer-spi's jar or its target/classes. */
-  private static Path spiClassPath() {
+  /** Where a class comes from: a jar, or a module's target/classes. */
+  private static Path locationOf(Class<?> type) {
     try {
-      return Path.of(AcquirerProvider.class.getProtectionDomain().getCodeSource().getLocation()
-          .toURI());
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
