@@ -27,6 +27,7 @@ import io.paygate.gateway.http.ServerThreads;
 import io.paygate.gateway.merchants.MerchantService;
 import io.paygate.gateway.payments.PaymentService;
 import io.paygate.gateway.payments.RequestFingerprint;
+import io.paygate.gateway.resources.AcquirersResource;
 import io.paygate.gateway.resources.AuthResource;
 import io.paygate.gateway.resources.HealthResource;
 import io.paygate.gateway.resources.HistoryResource;
@@ -138,6 +139,7 @@ public final class Gateway implements AutoCloseable {
           .register(new PaymentResource(payments, merchantRepo))
           .register(new HistoryResource(paymentRepo))
           .register(new HealthResource(database, acquirers))
+          .register(new AcquirersResource(acquirers, config.pluginsDir()))
           .register(new OpenApiResource());
       ExceptionMappers.all().forEach(api::register);
 
