@@ -92,3 +92,18 @@ wrk_rate() {
 median() {
   sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'
 }
+
+# loadgen ARGS...: runs the load generator (quietly, summary only) and prints its JSON summary.
+loadgen_json() {
+  local out
+  out=$(mktemp /tmp/loadgen.XXXXXX.json)
+  "$JAVA" -jar "$LOADGEN_JAR" --operator-key "$OPERATOR_KEY" --progress 1h --json "$out" "$@" >/dev/null
+  cat "$out"
+}
+
+# json_field JSON PATH (python dotted path): prints one figure of a loadgen summary.
+json_field() {
+  python3 -c 'import json,sys; d=json.loads(sys.argv[1])
+for k in sys.argv[2].split("."): d=d[k]
+print(d)' "$1" "$2"
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Latency at a fixed rate (open loop, so a stall shows as latency): the gateway with the embedded
+# Piggy Bank simulator answering at once, and the baseline at the same rate. The gateway's figure
+# is total latency, bank round trip (loopback HTTP to the simulator) included: an upper bound of
+# the gateway-added latency.
+#
+# Usage: benchmarks/latency.sh RATE [SECONDS=20] [CONCURRENCY=64]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. benchmarks/lib.sh
+RATE=${1:?give the rate, e.g. half of the peak from throughput.sh}
+SECS=${2:-20}
+CONC=${3:-64}
+DATA=$(mktemp -d /tmp/paygate-lat.XXXXXX)
+start_gateway 18085 "$DATA/gw"
+start_baseline 18086
+COMMON=(--merchants 4 -c "$CONC" --rate "$RATE" --mix authorised=100 --warmup 5s -d "${SECS}s")
+for target in baseline:18086 gateway:18085; do
+  name=${target%%:*}; port=${target##*:}
+  j=$(loadgen_json --url "http://127.0.0.1:$port" "${COMMON[@]}")
+  echo "$name at $RATE/s: $(json_field "$j" throughput) req/s, errors $(json_field "$j" errors)," \
+    "p50 $(json_field "$j" latencyMs.p50) ms, p90 $(json_field "$j" latencyMs.p90) ms," \
+    "p99 $(json_field "$j" latencyMs.p99) ms, p99.9 $(json_field "$j" latencyMs.p999) ms, max $(json_field "$j" latencyMs.max) ms"
+done
