@@ -135,7 +135,9 @@ public final class BaselineServer {
       w.beginObject()
           .name("id").value(UUID.randomUUID().toString())
           .name("merchantId").value("00000000-0000-0000-0000-000000000000")
-          .name("status").value(card.endsWith("1") ? "Authorised" : "Declined")
+          // As Piggy Bank: an odd last digit is authorised.
+          .name("status").value((card.charAt(card.length() - 1) - '0') % 2 == 1 ? "Authorised"
+              : "Declined")
           .name("cardHolderName").value(String.valueOf(fields.get("cardholdername")))
           .name("cardNumber").value(card.length() > 10
               ? card.substring(0, 6) + "******" + card.substring(card.length() - 4) : "")
