@@ -80,4 +80,24 @@ class GatewayConfigTest {
     assertThat(c.acquirerSettings("PiggyBank").get("baseUrl")).contains("http://bank");
     assertThat(c.acquirerSettings("PiggyBank").get("readTimeout")).contains("3s");
   }
+
+  @Test
+  void threadsAndGroupCommitTakeOnlyTheirWords() {
+    GatewayConfig defaults = GatewayConfig.from(ConfigSource.load(null, Map.of()));
+    assertThat(defaults.httpVirtualThreads()).isTrue();
+    assertThat(defaults.dbGroupCommit()).isTrue();
+    GatewayConfig off = GatewayConfig.from(ConfigSource.load(null,
+        Map.of("PAYGATE_HTTP_THREADS", "platform", "PAYGATE_DB_GROUP_COMMIT", "false")));
+    assertThat(off.httpVirtualThreads()).isFalse();
+    assertThat(off.dbGroupCommit()).isFalse();
+
+    assertThatThrownBy(() -> GatewayConfig.from(ConfigSource.load(null,
+        Map.of("PAYGATE_HTTP_THREADS", "green"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("PAYGATE_HTTP_THREADS").hasMessageContaining("virtual or platform");
+    assertThatThrownBy(() -> GatewayConfig.from(ConfigSource.load(null,
+        Map.of("PAYGATE_DB_GROUP_COMMIT", "maybe"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("PAYGATE_DB_GROUP_COMMIT").hasMessageContaining("true or false");
+  }
 }
