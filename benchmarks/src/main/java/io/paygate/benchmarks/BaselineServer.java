@@ -141,9 +141,10 @@ public final class BaselineServer {
           .name("cardHolderName").value(String.valueOf(fields.get("cardholdername")))
           .name("cardNumber").value(card.length() > 10
               ? card.substring(0, 6) + "******" + card.substring(card.length() - 4) : "")
-          .name("expiryMonth").value(String.valueOf(fields.get("expirymonth")))
-          .name("expiryYear").value(String.valueOf(fields.get("expiryyear")))
-          .name("amount").value(String.valueOf(fields.get("amount")))
+          .name("expiryMonth").value(((Number) fields.get("expirymonth")).longValue())
+          .name("expiryYear").value(((Number) fields.get("expiryyear")).longValue())
+          .name("amount").value(java.math.BigDecimal.valueOf(((Number) fields.get("amount"))
+              .doubleValue()).setScale(2, java.math.RoundingMode.HALF_EVEN))
           .name("currency").value(String.valueOf(fields.get("currency")))
           .name("createdAt").value("2026-11-25T22:00:00.000000Z")
           .name("processedAt").value("2026-11-25T22:00:00.001000Z")
