@@ -33,6 +33,7 @@ public final class GatewayConfig {
   private final int httpMaxThreads;
   private final Duration shutdownTimeout;
   private final ConfigSource source;
+  private final SecurityConfig security;
 
   private GatewayConfig(ConfigSource s) {
     this.source = s;
@@ -55,6 +56,7 @@ public final class GatewayConfig {
     this.acquirerMaxConcurrency = v.integer("acquirer.max.concurrency", 256, 1, 100_000);
     this.httpMaxThreads = v.integer("http.max.threads", 400, 16, 100_000);
     this.shutdownTimeout = v.duration("shutdown.timeout", Duration.ofSeconds(15));
+    this.security = new SecurityConfig(s);
     if (operatorKey.isPresent() && operatorKey.get().length() < 24) {
       throw new ConfigException(s.describe("operator.key")
           + " must be at least 24 characters long; leave it unset to have one generated");
@@ -146,6 +148,11 @@ public final class GatewayConfig {
   /** How long a stopping server waits for requests in flight. */
   public Duration shutdownTimeout() {
     return shutdownTimeout;
+  }
+
+  /** TLS, CORS, rate limits and lockout. */
+  public SecurityConfig security() {
+    return security;
   }
 
   /** The configuration section of one acquirer: {@code acquirer.<name>.*}. */
