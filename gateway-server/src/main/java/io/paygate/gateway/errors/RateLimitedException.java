@@ -7,7 +7,7 @@ public final class RateLimitedException extends ApiException {
   private final long retryAfterSeconds;
 
   public RateLimitedException(String detail, long retryAfterSeconds) {
-    super(429, "too-many-requests", "Too many requests", detail);
+    super(429, "rate-limited", "Too many requests", detail);
     this.retryAfterSeconds = retryAfterSeconds;
   }
 
