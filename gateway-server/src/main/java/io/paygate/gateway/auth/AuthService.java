@@ -39,8 +39,6 @@ public final class AuthService {
   public AuthService(MerchantRepository merchants, TokenRepository tokens, PasswordHasher hasher,
       TokenService accessTokens, RevokedSessions revoked, AuditLog audit, Duration refreshTtl,
       Clock clock, Lockout lockout, LoginThrottle throttle) {
-    this.lockout = lockout;
-    this.throttle = throttle;
     this.merchants = merchants;
     this.tokens = tokens;
     this.hasher = hasher;
@@ -49,6 +47,8 @@ public final class AuthService {
     this.audit = audit;
     this.refreshTtl = refreshTtl;
     this.clock = clock;
+    this.lockout = lockout;
+    this.throttle = throttle;
   }
 
   /**
