@@ -33,6 +33,7 @@ import io.paygate.gateway.limits.RateLimiter;
 import io.paygate.gateway.merchants.MerchantService;
 import io.paygate.gateway.payments.PaymentService;
 import io.paygate.gateway.payments.RequestFingerprint;
+import io.paygate.gateway.resources.AcquirersResource;
 import io.paygate.gateway.resources.AuthResource;
 import io.paygate.gateway.resources.HealthResource;
 import io.paygate.gateway.resources.HistoryResource;
@@ -158,6 +159,7 @@ public final class Gateway implements AutoCloseable {
           .register(new PaymentResource(payments, merchantRepo))
           .register(new HistoryResource(paymentRepo))
           .register(new HealthResource(database, acquirers))
+          .register(new AcquirersResource(acquirers, config.pluginsDir()))
           .register(new OpenApiResource())
           .register(new MerchantAuditResource(auditRepo))
           .register(new OperatorAuditResource(auditRepo));

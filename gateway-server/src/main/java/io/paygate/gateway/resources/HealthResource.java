@@ -3,6 +3,7 @@ package io.paygate.gateway.resources;
 import com.squareup.moshi.JsonWriter;
 import io.paygate.gateway.acquirer.AcquirerRegistry;
 import io.paygate.gateway.acquirer.LoadedAcquirer;
+import io.paygate.gateway.api.AcquirerStatusJson;
 import io.paygate.gateway.api.JsonWritable;
 import io.paygate.gateway.db.Database;
 import jakarta.ws.rs.GET;
@@ -56,9 +57,7 @@ public final class HealthResource {
 
   private static void writeAcquirer(JsonWriter w, LoadedAcquirer a) throws java.io.IOException {
     w.name(a.name()).beginObject();
-    w.name("status").value("UP");
-    w.name("version").value(a.version());
-    w.name("spiVersion").value(a.spiVersion());
+    AcquirerStatusJson.writeFields(w, a);
     w.endObject();
   }
 }

@@ -123,6 +123,7 @@ class MerchantIsolationTest {
   @Test
   void operatorEndpointsRefuseMerchantTokensAndMerchantEndpointsTheOperatorKey() {
     assertThat(gw.http().get("/admin/audit", tokenB).status()).isEqualTo(403);
+    assertThat(gw.http().get("/admin/acquirers", tokenB).status()).isEqualTo(403);
     assertThat(gw.http().post("/createuser", tokenB, "{}").status()).isEqualTo(403);
     assertThat(gw.http().get("/api/audit", TestGateway.OPERATOR_KEY).status()).isEqualTo(401);
     assertThat(gw.http().get("/api/history", TestGateway.OPERATOR_KEY).status()).isEqualTo(401);
