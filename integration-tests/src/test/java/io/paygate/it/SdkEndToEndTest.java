@@ -4,7 +4,9 @@ import static io.paygate.it.TestCards.authorised;
 import static io.paygate.it.TestCards.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.paygate.sdk.AuthenticationException;
 import io.paygate.sdk.FieldError;
 import io.paygate.sdk.InvalidRequestException;
 import io.paygate.sdk.Money;
@@ -170,6 +172,24 @@ class SdkEndToEndTest {
     assertThat(fetched.id()).isEqualTo(authorised.id());
   }
 
+  @Test void theGatewayKnowsEachCallByTheRequestIdTheSdkSent() {
+    RecordingListener wire = new RecordingListener();
+    PaygateClient client = gateway.client(gateway.createMerchant()).listener(wire).build();
+
+    Payment payment = client.submit(authorised());
+    InvalidRequestException refused = catchThrowableOfType(
+        InvalidRequestException.class,
+        () -> client.submit(payment(TestCards.BAD_CHECK_DIGIT, "1", "EUR").build()));
+
+    List<String> sent = wire.requests.stream()
+        .filter(r -> r.url().endsWith("/api/process"))
+        .map(r -> r.headers().get("X-Request-Id").get(0))
+        .toList();
+    assertThat(sent).hasSize(2).doesNotHaveDuplicates();
+    assertThat(payment.requestId()).isEqualTo(sent.get(0));
+    assertThat(refused.requestId()).isEqualTo(sent.get(1));
+  }
+
   @Test void aWrongPasswordIsAnAuthenticationFailure() {
     PaygateClient client = new PaygateClient.Builder()
         .baseUrl(gateway.url())
@@ -178,7 +198,7 @@ class SdkEndToEndTest {
         .build();
 
     assertThatThrownBy(() -> client.submit(authorised()))
-        .isInstanceOfSatisfying(io.paygate.sdk.AuthenticationException.class,
+        .isInstanceOfSatisfying(AuthenticationException.class,
             e -> assertThat(e.httpStatus()).isEqualTo(401));
   }
 
