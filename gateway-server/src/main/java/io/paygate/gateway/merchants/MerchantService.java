@@ -13,6 +13,7 @@ import io.paygate.gateway.errors.ApiException;
 import io.paygate.gateway.errors.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ public final class MerchantService {
       throw new ValidationException(errors);
     }
     Merchant merchant = new Merchant(Ids.newId(), login, name.trim(), hasher.hash(password),
-        acquirer.get().name(), clock.instant());
+        acquirer.get().name(), clock.instant().truncatedTo(ChronoUnit.MICROS));
     try {
       merchants.insert(merchant);
     } catch (DuplicateKeyException e) {
