@@ -1,34 +1,21 @@
 package io.paygate.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paygate.examples.quickstart.QuickStart;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The examples run, as a reader would run them, against the real gateway. */
-class ExamplesTest {
+class ExamplesTest extends OneGatewayPerClass {
   private static final String ID = "[0-9a-f-]{36}";
-  @TempDir static Path dataDir;
-  static LiveGateway gateway;
-
-  @BeforeAll static void startGateway() {
-    gateway = LiveGateway.start(dataDir, Map.of());
-  }
-
-  @AfterAll static void stopGateway() {
-    if (gateway != null) gateway.close();
-  }
 
   @Test void theJavaQuickStartCreatesAMerchantAndPays() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -57,6 +44,12 @@ class ExamplesTest {
     assertThat(out.toString(StandardCharsets.UTF_8))
         .doesNotContain("Created merchant")
         .contains("AUTHORISED 42.50 EUR", "Fetched ");
+  }
+
+  @Test void theJavaQuickStartNamesTheSettingsItTakes() {
+    assertThatThrownBy(() -> QuickStart.run(new String[] {"--uri", gateway.url()}, Map.of(), System.out))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("[url, login, password, operator-key]");
   }
 
   @Test void theCurlScriptWalksTheRestApi() throws Exception {

@@ -15,7 +15,6 @@ import io.paygate.sdk.PaygateClient;
 import io.paygate.sdk.Payment;
 import io.paygate.sdk.PaymentPage;
 import io.paygate.sdk.PaymentStatus;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,24 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The SDK against the real gateway: every call goes over HTTP to the server started here. */
-class SdkEndToEndTest {
-  @TempDir static Path dataDir;
-  static LiveGateway gateway;
-
-  @BeforeAll static void startGateway() {
-    gateway = LiveGateway.start(dataDir, Map.of());
-  }
-
-  @AfterAll static void stopGateway() {
-    if (gateway != null) gateway.close();
-  }
-
+class SdkEndToEndTest extends OneGatewayPerClass {
   @Test void logsInOnFirstUseAndTakesAnAuthorisedPayment() {
     RecordingListener wire = new RecordingListener();
     PaygateClient client = gateway.client(gateway.createMerchant()).listener(wire).build();

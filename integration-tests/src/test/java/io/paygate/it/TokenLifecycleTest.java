@@ -27,18 +27,25 @@ import org.junit.jupiter.api.io.TempDir;
 class TokenLifecycleTest {
   @TempDir Path dataDir;
   LiveGateway gateway;
+  final MovableClock gatewayClock = new MovableClock();
+  final RecordingListener wire = new RecordingListener();
+  final List<String> refreshTokens = new CopyOnWriteArrayList<>();
 
   @AfterEach void stopGateway() {
     if (gateway != null) gateway.close();
   }
 
-  @Test void refreshesAShortLivedTokenBeforeItExpiresAndKeepsPaying() {
-    gateway = LiveGateway.start(dataDir, Map.of("access.token.ttl", "2s"));
-    RecordingListener wire = new RecordingListener();
-    List<String> refreshTokens = new CopyOnWriteArrayList<>();
+  /** Starts a gateway with {@code settings}, and a client that has paid once, so logged in. */
+  private PaygateClient loggedInClient(Map<String, String> settings) {
+    gateway = LiveGateway.start(dataDir, settings, gatewayClock);
     PaygateClient client = gateway.client(gateway.createMerchant())
         .listener(wire).refreshTokenListener(refreshTokens::add).build();
     assertThat(client.submit(authorised()).status()).isEqualTo(PaymentStatus.AUTHORISED);
+    return client;
+  }
+
+  @Test void refreshesAShortLivedTokenBeforeItExpiresAndKeepsPaying() {
+    PaygateClient client = loggedInClient(Map.of("access.token.ttl", "2s"));
 
     // Keep paying across the token's expiry: the client renews it on its own, and pays on.
     await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).until(() -> {
@@ -55,9 +62,7 @@ class TokenLifecycleTest {
   }
 
   @Test void reusesAShortLivedTokenUntilItIsAboutToExpire() {
-    gateway = LiveGateway.start(dataDir, Map.of("access.token.ttl", "20s"));
-    RecordingListener wire = new RecordingListener();
-    PaygateClient client = gateway.client(gateway.createMerchant()).listener(wire).build();
+    PaygateClient client = loggedInClient(Map.of("access.token.ttl", "20s"));
 
     for (int i = 0; i < 3; i++) client.submit(authorised());
 
@@ -68,13 +73,7 @@ class TokenLifecycleTest {
   }
 
   @Test void refreshesAfterTheGatewayRejectsAnExpiredToken() {
-    MovableClock gatewayClock = new MovableClock();
-    gateway = LiveGateway.start(dataDir, Map.of(), gatewayClock);
-    RecordingListener wire = new RecordingListener();
-    List<String> refreshTokens = new CopyOnWriteArrayList<>();
-    PaygateClient client = gateway.client(gateway.createMerchant())
-        .listener(wire).refreshTokenListener(refreshTokens::add).build();
-    client.submit(authorised());
+    PaygateClient client = loggedInClient(Map.of());
 
     // Past the token's 15 minutes and the gateway's leeway, by the gateway's clock only: the
     // client still thinks its token good, sends it, and hears 401.
@@ -88,13 +87,7 @@ class TokenLifecycleTest {
   }
 
   @Test void logsInAgainWhenTheRefreshTokenIsRefused() {
-    MovableClock gatewayClock = new MovableClock();
-    gateway = LiveGateway.start(dataDir, Map.of(), gatewayClock);
-    RecordingListener wire = new RecordingListener();
-    List<String> refreshTokens = new CopyOnWriteArrayList<>();
-    PaygateClient client = gateway.client(gateway.createMerchant())
-        .listener(wire).refreshTokenListener(refreshTokens::add).build();
-    client.submit(authorised());
+    PaygateClient client = loggedInClient(Map.of());
     // Someone logs the session out: its refresh token and access tokens stop working.
     assertThat(gateway.post("/logout", null, refreshBody(refreshTokens.get(0))).statusCode())
         .isEqualTo(204);
@@ -110,18 +103,17 @@ class TokenLifecycleTest {
     String login = gateway.createMerchant();
     String stored = json(gateway.post("/login", null,
         "{\"login\":\"" + login + "\",\"password\":\"" + LiveGateway.PASSWORD + "\"}").body(), "refreshToken");
-    List<String> rotated = new CopyOnWriteArrayList<>();
     PaygateClient client = new PaygateClient.Builder()
         .baseUrl(gateway.url())
         .refreshToken(stored)
-        .refreshTokenListener(rotated::add)
+        .refreshTokenListener(refreshTokens::add)
         .build();
 
     assertThat(client.submit(authorised()).status()).isEqualTo(PaymentStatus.AUTHORISED);
 
-    assertThat(rotated).hasSize(1).doesNotContain(stored);
+    assertThat(refreshTokens).hasSize(1).doesNotContain(stored);
     // What the listener handed over is what the next start needs...
-    PaygateClient restarted = client.newBuilder().refreshToken(rotated.get(0)).build();
+    PaygateClient restarted = client.newBuilder().refreshToken(refreshTokens.get(0)).build();
     assertThat(restarted.submit(authorised()).status()).isEqualTo(PaymentStatus.AUTHORISED);
     // ...and the one it replaced is dead (presenting it again revokes the session: reuse detection).
     assertThat(gateway.post("/token/refresh", null, refreshBody(stored)).statusCode()).isEqualTo(401);

@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Year;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -150,16 +152,19 @@ public final class QuickStart {
 
   /** {@code --name value} arguments over {@code PAYGATE_NAME} environment variables. */
   private static Map<String, String> settings(String[] args, Map<String, String> env) {
+    List<String> names = List.of("url", "login", "password", "operator-key");
     Map<String, String> settings = new HashMap<>();
-    for (String name : new String[] {"url", "login", "password", "operator-key"}) {
-      String value = env.get("PAYGATE_" + name.toUpperCase().replace('-', '_'));
+    for (String name : names) {
+      String value = env.get("PAYGATE_" + name.toUpperCase(Locale.ROOT).replace('-', '_'));
       if (value != null && !value.isEmpty()) settings.put(name, value);
     }
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--") || i + 1 == args.length) {
-        throw new IllegalArgumentException("expected --name value, got: " + args[i]);
+    for (int i = 0; i < args.length; i += 2) {
+      String name = args[i].startsWith("--") ? args[i].substring(2) : "";
+      if (!names.contains(name) || i + 1 == args.length) {
+        throw new IllegalArgumentException("expected --name value with a name of " + names
+            + ", got: " + String.join(" ", args));
       }
-      settings.put(args[i].substring(2), args[++i]);
+      settings.put(name, args[i + 1]);
     }
     return settings;
   }
