@@ -12,9 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +64,33 @@ class TokenLifecycleTest {
     assertThat(refreshTokens).hasSize(2).doesNotHaveDuplicates();
     assertThat(gateway.post("/token/refresh", null, refreshBody(refreshTokens.get(0))).statusCode())
         .isEqualTo(401);
+  }
+
+  @Test void threadsPayingAcrossExpiriesShareEachRenewal() throws Exception {
+    PaygateClient client = loggedInClient(Map.of("access.token.ttl", "2s"));
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    List<Future<Long>> paid = new ArrayList<>();
+    try {
+      // Each thread pays until the token has been renewed twice, whichever thread renewed it.
+      for (int i = 0; i < 4; i++) {
+        paid.add(threads.submit(() -> {
+          long count = 0;
+          while (wire.count("/token/refresh") < 2) {
+            assertThat(client.submit(authorised()).status()).isEqualTo(PaymentStatus.AUTHORISED);
+            count++;
+          }
+          return count;
+        }));
+      }
+      for (Future<Long> thread : paid) assertThat(thread.get(30, TimeUnit.SECONDS)).isPositive();
+    } finally {
+      threads.shutdownNow();
+    }
+
+    // Refresh tokens rotate: two threads refreshing with the same one would have made one fail.
+    assertThat(wire.exchanges()).allMatch(e -> !e.endsWith(" 401"));
+    assertThat(wire.count("/login")).isEqualTo(1);
+    assertThat(refreshTokens).doesNotHaveDuplicates().hasSize((int) wire.count("/token/refresh") + 1);
   }
 
   @Test void reusesAShortLivedTokenUntilItIsAboutToExpire() {
