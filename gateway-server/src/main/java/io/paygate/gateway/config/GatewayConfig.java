@@ -36,6 +36,7 @@ public final class GatewayConfig {
   private final boolean httpVirtualThreads;
   private final Duration shutdownTimeout;
   private final ConfigSource source;
+  private final SecurityConfig security;
 
   private GatewayConfig(ConfigSource s) {
     this.source = s;
@@ -72,6 +73,7 @@ public final class GatewayConfig {
     }
     this.httpVirtualThreads = threads.equals("virtual");
     this.shutdownTimeout = v.duration("shutdown.timeout", Duration.ofSeconds(15));
+    this.security = new SecurityConfig(s);
     if (operatorKey.isPresent() && operatorKey.get().length() < 24) {
       throw new ConfigException(s.describe("operator.key")
           + " must be at least 24 characters long; leave it unset to have one generated");
@@ -188,6 +190,11 @@ public final class GatewayConfig {
   /** How long a stopping server waits for requests in flight. */
   public Duration shutdownTimeout() {
     return shutdownTimeout;
+  }
+
+  /** TLS, CORS, rate limits and lockout. */
+  public SecurityConfig security() {
+    return security;
   }
 
   /** The configuration section of one acquirer: {@code acquirer.<name>.*}. */
