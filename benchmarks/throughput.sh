@@ -20,7 +20,8 @@ need_wrk
 DATA=$(mktemp -d /tmp/paygate-bench.XXXXXX)
 start_baseline 18081
 start_gateway 18080 "$DATA/durable"
-echo "durable gateway ready in ${STARTUP_MS} ms"
+DURABLE_MS=$STARTUP_MS
+echo "durable gateway ready in ${DURABLE_MS} ms"
 DURABLE_PID=$GATEWAY_PID
 start_gateway 18082 "$DATA/perwrite" PAYGATE_DB_GROUP_COMMIT=false
 mkdir -p "$DATA/lazy"
@@ -55,5 +56,5 @@ echo "  baseline     $(median <"$DATA/baseline.rps") req/s"
 for k in durable per-write not-durable; do
   printf "  %-12s %s payments/s, ratio to baseline %s\n" "$k" "$(median <"$DATA/$k.rps")" "$(median <"$DATA/$k.ratio")"
 done
-echo "durable gateway: start-up to ready ${STARTUP_MS} ms (while the others were idle or starting)," \
+echo "durable gateway: start-up to ready ${DURABLE_MS} ms (while the others were idle or starting)," \
   "peak resident memory $(awk '/VmHWM/ {printf "%d MB", $2/1024}' /proc/$DURABLE_PID/status)"
