@@ -23,7 +23,9 @@ import io.paygate.gateway.http.JsonWritableWriter;
 import io.paygate.gateway.http.ProblemErrorHandler;
 import io.paygate.gateway.http.RequestContextHandler;
 import io.paygate.gateway.merchants.MerchantService;
+import io.paygate.gateway.payments.InFlightPayments;
 import io.paygate.gateway.payments.PaymentService;
+import io.paygate.gateway.payments.Reconciler;
 import io.paygate.gateway.payments.RequestFingerprint;
 import io.paygate.gateway.resources.AuthResource;
 import io.paygate.gateway.resources.HealthResource;
@@ -35,6 +37,7 @@ import io.paygate.gateway.validation.PaymentRequestValidator;
 import jakarta.ws.rs.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -42,6 +45,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.jetty.JettyHttpContainer;
 import org.glassfish.jersey.server.ContainerFactory;
@@ -110,7 +114,12 @@ public final class Gateway implements AutoCloseable {
       AcquirerRegistry acquirers = push(parts,
           AcquirerRegistry.load(config, Gateway.class.getClassLoader()));
       AcquirerCaller caller = push(parts,
-          new AcquirerCaller(config.acquirerTimeout(), config.acquirerMaxConcurrency(), clock));
+          new AcquirerCaller(config.acquirerTimeout(), config.acquirerMaxConcurrency(),
+              config.breakerFailures(), config.breakerPause(), clock));
+      InFlightPayments inFlight = new InFlightPayments();
+      Reconciler reconciler = push(parts, new Reconciler(paymentRepo, acquirers, caller, inFlight,
+          audit, clock, config.acquirerTimeout().plus(config.reconcileMargin()),
+          config.reconcileInterval(), config.reconcileMaxBackoff()));
 
       PasswordHasher hasher = new PasswordHasher(config.bcryptCost());
       RevokedSessions revoked = new RevokedSessions(tokenRepo, config.accessTokenTtl(), clock);
@@ -119,7 +128,8 @@ public final class Gateway implements AutoCloseable {
       MerchantService merchants = new MerchantService(merchantRepo, acquirers, hasher, audit, clock);
       PaymentService payments = new PaymentService(
           new PaymentRequestValidator(clock, config.maxAmountMinor()), paymentRepo, acquirers,
-          caller, new RequestFingerprint(jwtSecret.getBytes(StandardCharsets.UTF_8)), audit, clock);
+          caller, new RequestFingerprint(jwtSecret.getBytes(StandardCharsets.UTF_8)), audit,
+          inFlight, reconciler, clock);
 
       ResourceConfig api = new ResourceConfig()
           .property(ServerProperties.WADL_FEATURE_DISABLE, true)
@@ -134,13 +144,19 @@ public final class Gateway implements AutoCloseable {
           .register(new AuthResource(auth))
           .register(new PaymentResource(payments, merchantRepo))
           .register(new HistoryResource(paymentRepo))
-          .register(new HealthResource(database, acquirers))
+          .register(new HealthResource(database, acquirers, caller, inFlight))
           .register(new OpenApiResource());
       ExceptionMappers.all().forEach(api::register);
 
       Server server = httpServer(config, api);
+      // Payments left Pending or Unknown by an earlier run are looked up from now on, in the
+      // background: a slow bank does not hold up start-up.
+      reconciler.start();
       server.start();
       parts.push(server::stop);
+      // Popped first on close: stop taking payments, let those in flight finish (bounded), and
+      // only then stop the HTTP server, so that their answers still go out.
+      parts.push(() -> drain(inFlight, config.shutdownTimeout()));
       Gateway gateway = new Gateway(parts, server, operatorKey, rootResources(api));
       log.info("gateway listening on port {}", gateway.port());
       return gateway;
@@ -150,6 +166,14 @@ public final class Gateway implements AutoCloseable {
         throw (RuntimeException) e;
       }
       throw new ConfigException("the gateway failed to start: " + e, e);
+    }
+  }
+
+  private static void drain(InFlightPayments inFlight, Duration bound) {
+    int left = inFlight.closeAndDrain(bound);
+    if (left > 0) {
+      log.warn("stopping with {} payments still at the bank after {}; reconciliation settles them"
+          + " at the next start", left, bound);
     }
   }
 
@@ -165,7 +189,9 @@ public final class Gateway implements AutoCloseable {
     connector.setPort(config.port());
     server.addConnector(connector);
     JettyHttpContainer jersey = ContainerFactory.createContainer(JettyHttpContainer.class, api);
-    server.setHandler(new RequestContextHandler(jersey));
+    // Lets requests in flight finish when the server stops (within the stop timeout) and answers
+    // new ones 503 meanwhile.
+    server.setHandler(new GracefulHandler(new RequestContextHandler(jersey)));
     server.setErrorHandler(new ProblemErrorHandler());
     server.setStopTimeout(config.shutdownTimeout().toMillis());
     return server;

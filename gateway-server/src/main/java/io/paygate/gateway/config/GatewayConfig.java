@@ -32,6 +32,11 @@ public final class GatewayConfig {
   private final int acquirerMaxConcurrency;
   private final int httpMaxThreads;
   private final Duration shutdownTimeout;
+  private final int breakerFailures;
+  private final Duration breakerPause;
+  private final Duration reconcileInterval;
+  private final Duration reconcileMargin;
+  private final Duration reconcileMaxBackoff;
   private final ConfigSource source;
 
   private GatewayConfig(ConfigSource s) {
@@ -55,6 +60,11 @@ public final class GatewayConfig {
     this.acquirerMaxConcurrency = v.integer("acquirer.max.concurrency", 256, 1, 100_000);
     this.httpMaxThreads = v.integer("http.max.threads", 400, 16, 100_000);
     this.shutdownTimeout = v.duration("shutdown.timeout", Duration.ofSeconds(15));
+    this.breakerFailures = v.integer("acquirer.breaker.failures", 5, 1, 1_000_000);
+    this.breakerPause = v.duration("acquirer.breaker.pause", Duration.ofSeconds(30));
+    this.reconcileInterval = v.duration("reconcile.interval", Duration.ofSeconds(10));
+    this.reconcileMargin = v.duration("reconcile.margin", Duration.ofSeconds(5));
+    this.reconcileMaxBackoff = v.duration("reconcile.max.backoff", Duration.ofMinutes(15));
     if (operatorKey.isPresent() && operatorKey.get().length() < 24) {
       throw new ConfigException(s.describe("operator.key")
           + " must be at least 24 characters long; leave it unset to have one generated");
@@ -146,6 +156,34 @@ public final class GatewayConfig {
   /** How long a stopping server waits for requests in flight. */
   public Duration shutdownTimeout() {
     return shutdownTimeout;
+  }
+
+  /** Failed authorisations in a row that open an acquirer's circuit breaker. */
+  public int breakerFailures() {
+    return breakerFailures;
+  }
+
+  /** How long an open circuit breaker refuses calls before it lets one probe through. */
+  public Duration breakerPause() {
+    return breakerPause;
+  }
+
+  /** How often reconciliation looks for payments whose outcome is not final. */
+  public Duration reconcileInterval() {
+    return reconcileInterval;
+  }
+
+  /**
+   * How long after {@link #acquirerTimeout()} a {@code Pending} payment counts as abandoned (its
+   * process crashed) and is reconciled; younger ones may still be in flight.
+   */
+  public Duration reconcileMargin() {
+    return reconcileMargin;
+  }
+
+  /** The longest wait between two look-ups of one unresolved payment (backoff doubles to it). */
+  public Duration reconcileMaxBackoff() {
+    return reconcileMaxBackoff;
   }
 
   /** The configuration section of one acquirer: {@code acquirer.<name>.*}. */
