@@ -3,7 +3,16 @@ package io.paygate.gateway.support;
 import io.paygate.gateway.Gateway;
 import io.paygate.gateway.config.ConfigSource;
 import io.paygate.gateway.config.GatewayConfig;
+import io.paygate.gateway.db.Database;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -72,10 +81,18 @@ public final class TestGateway implements AutoCloseable {
 
   /** Creates a merchant on Piggy Bank with a fresh login and returns the login. */
   public String createMerchant() {
+    return createMerchant("\"PiggyBank\"");
+  }
+
+  /**
+   * Creates a merchant with this {@code acquiringbank} JSON value (a name in quotes, or a list)
+   * and returns the login.
+   */
+  public String createMerchant(String acquiringBankJson) {
     String login = "merchant" + LOGINS.incrementAndGet() + "-" + System.nanoTime();
     Http.Answer a = http.post("/createuser", OPERATOR_KEY, "{\"login\":\"" + login
         + "\",\"name\":\"Shop " + login + "\",\"password\":\"" + PASSWORD
-        + "\",\"acquiringbank\":\"PiggyBank\"}");
+        + "\",\"acquiringbank\":" + acquiringBankJson + "}");
     if (a.status() != 201) {
       throw new IllegalStateException("cannot create merchant: " + a);
     }
@@ -99,6 +116,27 @@ public final class TestGateway implements AutoCloseable {
   /** A merchant, logged in: its access token. */
   public String newMerchantToken() {
     return login(createMerchant());
+  }
+
+  /**
+   * The audit events written so far for a payment, oldest first, as {@code event:outcome}. The
+   * audit log writes in the background: wait for the one expected.
+   */
+  public List<String> auditEvents(String paymentId) {
+    try (Connection c = DriverManager.getConnection(Database.embeddedUrl(dataDir), "sa", "");
+        PreparedStatement ps = c.prepareStatement("SELECT event, outcome FROM audit_events"
+            + " WHERE payment_id = ? ORDER BY id")) {
+      ps.setObject(1, UUID.fromString(paymentId));
+      List<String> events = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          events.add(rs.getString(1) + ":" + rs.getString(2));
+        }
+      }
+      return events;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A payment body with this card number and amount. */
