@@ -68,6 +68,20 @@ public final class GatewayProcess implements AutoCloseable {
     return new Http("http://127.0.0.1:" + port);
   }
 
+  /** SIGTERM: the shutdown hook runs (a graceful stop). */
+  public void terminate() {
+    process.destroy();
+  }
+
+  /**
+   * Waits for the process to exit.
+   *
+   * @return its exit code, or null when it is still running after {@code seconds}
+   */
+  public Integer awaitExit(long seconds) throws InterruptedException {
+    return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : null;
+  }
+
   /** SIGKILL: no shutdown hook runs, nothing is flushed. */
   public void kill() throws InterruptedException {
     process.destroyForcibly();

@@ -3,16 +3,8 @@ package io.paygate.gateway.support;
 import io.paygate.gateway.Gateway;
 import io.paygate.gateway.config.ConfigSource;
 import io.paygate.gateway.config.GatewayConfig;
-import io.paygate.gateway.db.Database;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -123,20 +115,7 @@ public final class TestGateway implements AutoCloseable {
    * audit log writes in the background: wait for the one expected.
    */
   public List<String> auditEvents(String paymentId) {
-    try (Connection c = DriverManager.getConnection(Database.embeddedUrl(dataDir), "sa", "");
-        PreparedStatement ps = c.prepareStatement("SELECT event, outcome FROM audit_events"
-            + " WHERE payment_id = ? ORDER BY id")) {
-      ps.setObject(1, UUID.fromString(paymentId));
-      List<String> events = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          events.add(rs.getString(1) + ":" + rs.getString(2));
-        }
-      }
-      return events;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return AuditTrail.events(dataDir, paymentId);
   }
 
   /** A payment body with this card number and amount. */
