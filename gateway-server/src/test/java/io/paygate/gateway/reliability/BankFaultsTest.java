@@ -47,7 +47,7 @@ class BankFaultsTest {
     bank.start();
     gw = TestGateway.start(dir, Map.of(
         "acquirer.piggybank.baseUrl", bank.baseUrl(),
-        "acquirer.timeout", "1s",
+        "acquirer.timeout", "2s",
         "reconcile.margin", "200ms",
         // Reconciliation by the merchant's retry here; the schedule has its own test.
         "reconcile.interval", "1h",

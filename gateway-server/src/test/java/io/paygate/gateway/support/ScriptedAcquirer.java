@@ -44,6 +44,12 @@ public final class ScriptedAcquirer implements Acquirer {
     return List.copyOf(AUTHORISE_CALLS);
   }
 
+  /** Authorises at the bank but loses the answer, as a timeout after the bank acted does. */
+  public static AuthorisationResult approveButLoseTheAnswer(AuthorisationRequest r) {
+    DONE.put(r.paymentReference(), approve(r));
+    return AuthorisationResult.unknown("the answer was lost");
+  }
+
   private static AuthorisationResult approve(AuthorisationRequest r) {
     return AuthorisationResult.authorised("scripted-" + r.paymentReference(), "S1");
   }
