@@ -12,6 +12,7 @@ import io.paygate.gateway.errors.ApiException;
 import io.paygate.gateway.errors.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,8 @@ public final class MerchantService {
       throw new ValidationException(errors);
     }
     Merchant merchant = new Merchant(Ids.newId(), login, name.trim(), hasher.hash(password),
-        chosen.get(0), clock.instant(), chosen.subList(1, chosen.size()));
+        chosen.get(0), clock.instant().truncatedTo(ChronoUnit.MICROS),
+        chosen.subList(1, chosen.size()));
     try {
       merchants.insert(merchant);
     } catch (DuplicateKeyException e) {
