@@ -56,9 +56,7 @@ public final class HealthResource {
       w.name("status").value(up ? "UP" : "DOWN");
       w.name("checks").beginObject();
       w.name("database").value(db ? "UP" : "DOWN");
-      if (!accepting) {
-        w.name("payments").value("SHUTTING_DOWN");
-      }
+      w.name("payments").value(accepting ? "UP" : "SHUTTING_DOWN");
       w.name("acquirers").beginObject();
       for (LoadedAcquirer a : acquirers.all()) {
         writeAcquirer(w, a, caller.breakerState(a.name()));

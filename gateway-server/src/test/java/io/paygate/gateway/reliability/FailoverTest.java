@@ -56,6 +56,9 @@ class FailoverTest {
     assertThat(a.string("status")).isEqualTo("Authorised");
     assertThat(a.string("acquirer")).isEqualTo(ScriptedAcquirer.NAME);
     assertThat(ScriptedAcquirer.authoriseCalls()).containsExactly(a.string("id"));
+    // Stored too: after a crash, reconciliation asks the bank of the last attempt.
+    assertThat(gw.http().get("/api/history/" + a.string("id"), token).string("acquirer"))
+        .isEqualTo(ScriptedAcquirer.NAME);
     await().atMost(Duration.ofSeconds(5)).until(() -> gw.auditEvents(a.string("id"))
         .containsAll(List.of("payment.answered:Failed", "payment.failover:Pending",
             "payment.answered:Authorised")));
