@@ -27,6 +27,7 @@ import io.paygate.gateway.payments.InFlightPayments;
 import io.paygate.gateway.payments.PaymentService;
 import io.paygate.gateway.payments.Reconciler;
 import io.paygate.gateway.payments.RequestFingerprint;
+import io.paygate.gateway.resources.AcquirersResource;
 import io.paygate.gateway.resources.AuthResource;
 import io.paygate.gateway.resources.HealthResource;
 import io.paygate.gateway.resources.HistoryResource;
@@ -145,6 +146,7 @@ public final class Gateway implements AutoCloseable {
           .register(new PaymentResource(payments, merchantRepo))
           .register(new HistoryResource(paymentRepo))
           .register(new HealthResource(database, acquirers, caller, inFlight))
+          .register(new AcquirersResource(acquirers, config.pluginsDir(), caller))
           .register(new OpenApiResource());
       ExceptionMappers.all().forEach(api::register);
 

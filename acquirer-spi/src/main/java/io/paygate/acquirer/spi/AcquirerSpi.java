@@ -1,16 +1,34 @@
 package io.paygate.acquirer.spi;
 
 /**
- * The version of this contract.
+ * The version of this contract, and the rules for changing it.
  *
  * <p>{@link #VERSION} is a compile-time constant, so a provider that returns it from
  * {@link AcquirerProvider#spiVersion()} reports the version it was <em>compiled</em> against, not
- * the one the gateway runs with. The gateway accepts a provider whose major version equals its own
- * and whose minor version is not newer than its own.
+ * the one the gateway runs with.
  *
- * <p>Within a major version, a minor version may only add: new optional methods with a default,
- * new factory methods, new enum constants the gateway handles itself. It never removes or changes
- * the meaning of what exists.
+ * <p><b>What the gateway accepts.</b> A provider whose major version equals the gateway's and
+ * whose minor version is the gateway's or older: a gateway on SPI 1.3 runs plug-ins built for 1.0,
+ * 1.1, 1.2 and 1.3. A plug-in built for a newer minor (1.4) may use what this gateway lacks, and
+ * one built for another major was written against another contract: both are skipped, with the
+ * reason, and the other plug-ins load.
+ *
+ * <p><b>What a minor version may change</b> (so that every older plug-in keeps working, unchanged
+ * and without recompiling):
+ *
+ * <ul>
+ *   <li>add a method to an interface a plug-in implements only with a default implementation that
+ *       keeps the old behaviour;
+ *   <li>add classes, static factory methods, builder methods with a default, and accessors to the
+ *       values the gateway hands to a plug-in;
+ *   <li>add an enum constant that a plug-in may <em>return</em> (a new outcome), never one the
+ *       gateway hands to a plug-in and expects it to understand;
+ *   <li>loosen what the gateway accepts (a longer reason code, a new optional setting kind).
+ * </ul>
+ *
+ * <p><b>What needs a new major version:</b> removing or renaming anything; changing a signature;
+ * adding an abstract method; changing what an outcome means (above all, what the gateway does with
+ * the money when it reads it); tightening what the gateway accepts from a plug-in.
  */
 public final class AcquirerSpi {
   /** The SPI version, {@code major.minor}. */
@@ -27,6 +45,12 @@ public final class AcquirerSpi {
    * @return {@code null} when it can, otherwise why not, in words fit for an operator
    */
   public static String incompatibility(String version) {
+    return incompatibility(version, MAJOR, MINOR);
+  }
+
+  /** {@link #incompatibility(String)} for a host of SPI {@code hostMajor.hostMinor}. */
+  static String incompatibility(String version, int hostMajor, int hostMinor) {
+    String host = hostMajor + "." + hostMinor;
     if (version == null) {
       return "it declares no SPI version";
     }
@@ -39,12 +63,12 @@ public final class AcquirerSpi {
     } catch (NumberFormatException e) {
       return "its SPI version '" + version + "' is not of the form major.minor";
     }
-    if (major != MAJOR) {
-      return "it was built for SPI " + version + " and this gateway runs SPI " + VERSION
+    if (major != hostMajor) {
+      return "it was built for SPI " + version + " and this gateway runs SPI " + host
           + " (the major versions differ)";
     }
-    if (minor > MINOR) {
-      return "it was built for SPI " + version + ", newer than this gateway's SPI " + VERSION;
+    if (minor > hostMinor) {
+      return "it was built for SPI " + version + ", newer than this gateway's SPI " + host;
     }
     return null;
   }

@@ -11,6 +11,17 @@ class AcquirerSpiTest {
   @Test
   void acceptsTheSameAndOlderMinorVersions() {
     assertThat(AcquirerSpi.incompatibility("1.0")).isNull();
+    assertThat(AcquirerSpi.incompatibility(AcquirerSpi.VERSION)).isNull();
+  }
+
+  @Test
+  void aLaterMinorHostAcceptsEveryOlderMinor() {
+    for (String older : new String[] {"1.0", "1.1", "1.2", "1.3", "1"}) {
+      assertThat(AcquirerSpi.incompatibility(older, 1, 3)).as(older).isNull();
+    }
+    assertThat(AcquirerSpi.incompatibility("1.4", 1, 3)).contains("newer than this gateway's SPI 1.3");
+    assertThat(AcquirerSpi.incompatibility("0.9", 1, 3)).contains("major versions differ");
+    assertThat(AcquirerSpi.incompatibility("2.0", 1, 3)).contains("major versions differ");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.paygate.gateway.acquirer;
 
+import io.paygate.acquirer.spi.Acquirer;
 import io.paygate.acquirer.spi.AcquirerConfigurationException;
 import io.paygate.acquirer.spi.AcquirerProvider;
 import io.paygate.acquirer.spi.AcquirerSettings;
@@ -22,92 +23,151 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The acquirers this gateway can route to, found with {@link ServiceLoader}. The gateway never
- * imports a connector's classes.
+ * The acquirers this gateway can route to, found with {@link ServiceLoader} on the gateway's class
+ * path and in every jar of the plug-ins folder ({@link PluginJars}). The gateway never imports a
+ * connector's classes.
  *
- * <p>Defensive like SLF4J's provider lookup: a provider that cannot be instantiated, or was built
- * for an SPI this gateway does not run, is reported by name and skipped. Two providers with one
- * name, or a connector whose configuration is wrong, stop start-up: routing a payment to the wrong
- * bank, or to a misconfigured one, is worse than not starting.
+ * <p>Defensive like SLF4J's provider lookup: a jar that cannot be read, a provider that cannot be
+ * instantiated, or one built for an SPI this gateway does not run, is reported by name and
+ * skipped. Two providers with one name, or a connector whose configuration is wrong, stop
+ * start-up: routing a payment to the wrong bank, or to a misconfigured one, is worse than not
+ * starting.
  */
 public final class AcquirerRegistry implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AcquirerRegistry.class);
 
   private final Map<String, LoadedAcquirer> byKey;
-  private final List<String> problems;
+  private final List<SkippedPlugin> skipped;
+  private final PluginJars jars;
 
-  private AcquirerRegistry(Map<String, LoadedAcquirer> byKey, List<String> problems) {
+  private AcquirerRegistry(
+      Map<String, LoadedAcquirer> byKey, List<SkippedPlugin> skipped, PluginJars jars) {
     this.byKey = byKey;
-    this.problems = problems;
+    this.skipped = skipped;
+    this.jars = jars;
   }
 
-  /** Finds and creates every acquirer on the class loader's path. */
-  public static AcquirerRegistry load(GatewayConfig config, ClassLoader loader) {
-    Map<String, AcquirerProvider> providers = new LinkedHashMap<>();
-    Map<String, String> sources = new LinkedHashMap<>();
-    List<String> problems = new ArrayList<>();
-    Iterator<AcquirerProvider> it = ServiceLoader.load(AcquirerProvider.class, loader).iterator();
-    while (true) {
-      AcquirerProvider provider;
-      try {
-        if (!it.hasNext()) {
-          break;
-        }
-        provider = it.next();
-      } catch (ServiceConfigurationError | LinkageError e) {
-        String problem = "an acquirer provider could not be loaded and was skipped: " + e.getMessage();
-        log.warn(problem);
-        problems.add(problem);
-        continue;
-      }
-      String source = sourceOf(provider);
-      String name = provider.name();
-      String incompatible = AcquirerSpi.incompatibility(provider.spiVersion());
-      if (incompatible != null) {
-        String problem = "acquirer " + name + " (" + source + ") was skipped: " + incompatible;
-        log.warn(problem);
-        problems.add(problem);
-        continue;
-      }
-      String key = key(name);
-      if (providers.containsKey(key)) {
-        throw new ConfigException("two acquirer plug-ins are named " + name + ": "
-            + sources.get(key) + " and " + source + "; remove one");
-      }
-      providers.put(key, provider);
-      sources.put(key, source);
-    }
+  /**
+   * A provider found, and where.
+   *
+   * @param pluginLoader the plug-in jar's class loader, or null for the class path
+   */
+  private record Found(AcquirerProvider provider, String source, ClassLoader pluginLoader) {}
 
+  /**
+   * Finds and creates every acquirer on the class loader's path and in the plug-ins folder.
+   *
+   * @throws ConfigException when two acquirers share a name or one cannot start with its settings
+   */
+  public static AcquirerRegistry load(GatewayConfig config, ClassLoader loader) {
+    List<SkippedPlugin> skipped = new ArrayList<>();
+    PluginJars jars = PluginJars.open(config.pluginsDir(), loader, skipped);
     Map<String, LoadedAcquirer> created = new LinkedHashMap<>();
     try {
-      for (Map.Entry<String, AcquirerProvider> e : providers.entrySet()) {
-        AcquirerProvider provider = e.getValue();
-        AcquirerSettings settings = config.acquirerSettings(provider.name());
-        checkRequired(provider, settings);
-        try {
-          created.put(e.getKey(), LoadedAcquirer.of(provider, sources.get(e.getKey()),
-              provider.create(settings)));
-        } catch (AcquirerConfigurationException ex) {
-          throw new ConfigException(ex.getMessage(), ex);
-        } catch (RuntimeException ex) {
-          throw new ConfigException("acquirer " + provider.name() + " failed to start: " + ex, ex);
-        }
-        log.info("acquirer {} {} loaded from {}", provider.name(), provider.version(),
-            sources.get(e.getKey()));
+      Map<String, Found> providers = new LinkedHashMap<>();
+      find(loader, null, providers, skipped);
+      for (PluginJars.PluginJar jar : jars.jars()) {
+        find(jar.loader(), jar.path().toString(), providers, skipped);
+      }
+      for (Map.Entry<String, Found> e : providers.entrySet()) {
+        created.put(e.getKey(), create(config, e.getValue()));
       }
     } catch (RuntimeException e) {
       created.values().forEach(AcquirerRegistry::closeQuietly);
+      jars.close();
       throw e;
     }
-    return new AcquirerRegistry(created, List.copyOf(problems));
+    return new AcquirerRegistry(created, List.copyOf(skipped), jars);
   }
 
-  private static void checkRequired(AcquirerProvider provider, AcquirerSettings settings) {
+  /**
+   * Adds the compatible providers of one loader to {@code providers}.
+   *
+   * @param jar the plug-in jar the loader reads, or null for the class path
+   */
+  private static void find(ClassLoader loader, String jar,
+      Map<String, Found> providers, List<SkippedPlugin> skipped) {
+    Iterator<AcquirerProvider> it = ServiceLoader.load(AcquirerProvider.class, loader).iterator();
+    while (true) {
+      AcquirerProvider provider;
+      String name;
+      String spiVersion;
+      try {
+        if (!it.hasNext()) {
+          return;
+        }
+        provider = it.next();
+        name = provider.name();
+        spiVersion = provider.spiVersion();
+      } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
+        // One bad provider must not hide the others: report it and go on with the next.
+        skip(skipped, new SkippedPlugin(jar == null ? "a provider on the class path" : jar,
+            "it could not be loaded: " + withCauses(e)));
+        continue;
+      }
+      String source = jar == null ? sourceOf(provider) : jar;
+      if (name == null || name.isBlank()) {
+        skip(skipped, new SkippedPlugin(source, provider.getClass().getName() + " has no name"));
+        continue;
+      }
+      String incompatible = AcquirerSpi.incompatibility(spiVersion);
+      if (incompatible != null) {
+        skip(skipped, new SkippedPlugin(source, "acquirer " + name + ": " + incompatible));
+        continue;
+      }
+      String key = key(name);
+      Found earlier = providers.putIfAbsent(key,
+          new Found(provider, source, jar == null ? null : loader));
+      if (earlier != null) {
+        throw new ConfigException("two acquirer plug-ins are named " + name + ": "
+            + earlier.source() + " and " + source + "; remove one");
+      }
+    }
+  }
+
+  /** The error and its causes, in one line: the root cause is usually the useful part. */
+  private static String withCauses(Throwable e) {
+    StringBuilder s = new StringBuilder(e.toString());
+    for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+      s.append(", caused by ").append(c);
+    }
+    return s.toString();
+  }
+
+  private static void skip(List<SkippedPlugin> skipped, SkippedPlugin skip) {
+    log.warn("plug-in {}", skip);
+    skipped.add(skip);
+  }
+
+  private static LoadedAcquirer create(GatewayConfig config, Found found) {
+    AcquirerProvider provider = found.provider();
+    AcquirerSettings settings = config.acquirerSettings(provider.name());
+    checkRequired(provider, found.source(), settings);
+    LoadedAcquirer loaded;
+    try {
+      ClassLoader plugin = found.pluginLoader();
+      Acquirer acquirer = plugin == null ? provider.create(settings)
+          : new PluginAcquirer(PluginAcquirer.inPlugin(plugin, () -> provider.create(settings)),
+              plugin);
+      loaded = LoadedAcquirer.of(provider, found.source(), acquirer);
+    } catch (AcquirerConfigurationException ex) {
+      throw new ConfigException(ex.getMessage() + " (plug-in " + found.source() + ")", ex);
+    } catch (RuntimeException | LinkageError ex) {
+      throw new ConfigException("acquirer " + provider.name() + " (" + found.source()
+          + ") failed to start: " + ex, ex);
+    }
+    log.info("acquirer {} {} loaded from {}", provider.name(), provider.version(), found.source());
+    return loaded;
+  }
+
+  private static void checkRequired(
+      AcquirerProvider provider, String source, AcquirerSettings settings) {
     for (Setting s : provider.settings()) {
       if (s.isRequired() && settings.get(s.name()).isEmpty()) {
-        throw new ConfigException("acquirer " + provider.name() + ": setting '" + s.name()
-            + "' is required (acquirer." + provider.name().toLowerCase(Locale.ROOT) + "."
-            + s.name() + " in the configuration file, or PAYGATE_ACQUIRER_"
+        throw new ConfigException("acquirer " + provider.name() + " (plug-in " + source
+            + "): setting '" + s.name() + "' is required (acquirer."
+            + provider.name().toLowerCase(Locale.ROOT) + "." + s.name()
+            + " in the configuration file, or PAYGATE_ACQUIRER_"
             + provider.name().toUpperCase(Locale.ROOT) + "_" + s.name().toUpperCase(Locale.ROOT)
             + "): " + s.description());
       }
@@ -134,14 +194,16 @@ public final class AcquirerRegistry implements AutoCloseable {
     return Collections.unmodifiableCollection(byKey.values());
   }
 
-  /** Providers that were found but skipped, in words for operators. */
-  public List<String> problems() {
-    return problems;
+  /** Plug-ins and providers that were found but skipped, with the reason, for operators. */
+  public List<SkippedPlugin> skipped() {
+    return skipped;
   }
 
+  /** Closes every acquirer, then the plug-ins' class loaders. */
   @Override
   public void close() {
     byKey.values().forEach(AcquirerRegistry::closeQuietly);
+    jars.close();
   }
 
   private static void closeQuietly(LoadedAcquirer a) {

@@ -17,6 +17,7 @@ public final class GatewayConfig {
   private final String host;
   private final int port;
   private final Path dataDir;
+  private final Path pluginsDir;
   private final Optional<String> dbUrl;
   private final String dbUser;
   private final String dbPassword;
@@ -45,6 +46,8 @@ public final class GatewayConfig {
     this.host = v.string("host", "0.0.0.0");
     this.port = v.integer("port", 8080, 0, 65535);
     this.dataDir = v.path("data.dir", Path.of("data"));
+    // Beside the data folder: ./plugins with the default ./data.
+    this.pluginsDir = v.path("plugins.dir", dataDir.resolveSibling("plugins"));
     this.dbUrl = s.get("db.url");
     this.dbUser = v.string("db.user", "sa");
     this.dbPassword = s.get("db.password").orElse("");
@@ -89,6 +92,14 @@ public final class GatewayConfig {
   /** Where the embedded database and generated secrets live. */
   public Path dataDir() {
     return dataDir;
+  }
+
+  /**
+   * The folder of acquirer plug-in jars, each loaded in a class loader of its own; by default
+   * {@code plugins} beside the data folder. A missing folder holds no plug-ins.
+   */
+  public Path pluginsDir() {
+    return pluginsDir;
   }
 
   /** A JDBC URL; empty means the embedded H2 database in the data folder. */

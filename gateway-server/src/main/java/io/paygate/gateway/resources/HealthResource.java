@@ -5,6 +5,7 @@ import io.paygate.gateway.acquirer.AcquirerCaller;
 import io.paygate.gateway.acquirer.AcquirerRegistry;
 import io.paygate.gateway.acquirer.CircuitBreaker;
 import io.paygate.gateway.acquirer.LoadedAcquirer;
+import io.paygate.gateway.api.AcquirerStatusJson;
 import io.paygate.gateway.api.JsonWritable;
 import io.paygate.gateway.db.Database;
 import io.paygate.gateway.payments.InFlightPayments;
@@ -71,9 +72,7 @@ public final class HealthResource {
   private static void writeAcquirer(JsonWriter w, LoadedAcquirer a, CircuitBreaker.State breaker)
       throws java.io.IOException {
     w.name(a.name()).beginObject();
-    w.name("status").value(breaker == CircuitBreaker.State.CLOSED ? "UP" : breaker.name());
-    w.name("version").value(a.version());
-    w.name("spiVersion").value(a.spiVersion());
+    AcquirerStatusJson.writeFields(w, a, breaker);
     w.endObject();
   }
 }

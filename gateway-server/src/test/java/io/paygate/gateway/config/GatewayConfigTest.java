@@ -18,6 +18,7 @@ class GatewayConfigTest {
 
     assertThat(c.port()).isEqualTo(8080);
     assertThat(c.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+    assertThat(c.pluginsDir()).isEqualTo(Path.of("plugins").toAbsolutePath());
     assertThat(c.dbUrl()).isEmpty();
     assertThat(c.operatorKey()).isEmpty();
     assertThat(c.accessTokenTtl()).isEqualTo(Duration.ofMinutes(15));
@@ -33,6 +34,7 @@ class GatewayConfigTest {
 
     assertThat(c.port()).isEqualTo(9100);
     assertThat(c.dataDir()).isEqualTo(Path.of("/srv/paygate"));
+    assertThat(c.pluginsDir()).as("beside the data folder").isEqualTo(Path.of("/srv/plugins"));
     assertThat(c.accessTokenTtl()).isEqualTo(Duration.ofMinutes(5));
     assertThat(c.jwtSecret()).contains("s".repeat(40));
   }

@@ -314,6 +314,21 @@ class OpenApiContractTest {
     }
   }
 
+  @Test
+  void acquirersSchemaHasTheKeysOfARealAnswer() {
+    Http.Answer answer = gw.http().get("/admin/acquirers", TestGateway.OPERATOR_KEY);
+    Map<String, Object> schema = responseSchema("GET /admin/acquirers", answer.status());
+    Map<String, Object> loaded = resolve(object(property(schema, "acquirers").get("items")));
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(properties(schema).keySet())
+        .containsExactlyInAnyOrderElementsOf(answer.json().keySet());
+    for (Object a : list(answer.json().get("acquirers"))) {
+      assertThat(properties(loaded).keySet())
+          .containsExactlyInAnyOrderElementsOf(object(a).keySet());
+    }
+  }
+
   // The server's routes, from Jersey's own model of the registered resource classes.
 
   private static void collectRoutes(Resource resource, String parent, Set<String> routes) {

@@ -42,6 +42,8 @@ public final class TestGateway implements AutoCloseable {
     s.put("host", "127.0.0.1");
     s.put("data.dir", dataDir.toString());
     s.put("operator.key", OPERATOR_KEY);
+    // Not the default (a "plugins" folder beside the temporary data folder, shared by tests).
+    s.put("plugins.dir", dataDir.resolve("plugins").toString());
     s.putAll(extra);
     TestGateway t = new TestGateway(dataDir, s, clock);
     t.startGateway();

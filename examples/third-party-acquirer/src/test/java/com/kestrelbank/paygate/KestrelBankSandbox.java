@@ -1,0 +1,122 @@
+package com.kestrelbank.paygate;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A stand-in for Kestrel Bank's API, on the JDK's HTTP server: {@code POST /v2/authorisations}
+ * takes a form and answers a form with a numeric code; {@code GET /v2/authorisations?merchant_ref=}
+ * looks one up. A card whose last digit is odd is approved ({@code 00}); 2, 4, 6 and 8 decline
+ * ({@code 51}, {@code 05}, {@code 54}, {@code 59}); 0 answers {@code 91}, issuer unavailable.
+ * Idempotent by {@code merchant_ref}. Keeps no card number and no CVV.
+ */
+final class KestrelBankSandbox implements AutoCloseable {
+  private static final Map<Character, String> CODES = Map.of(
+      '2', "51", '4', "05", '6', "54", '8', "59", '0', "91");
+
+  private final String apiKey;
+  private final Map<String, String> answers = new ConcurrentHashMap<>();
+  private final AtomicLong transactions = new AtomicLong();
+  private HttpServer server;
+  private ExecutorService threads;
+
+  KestrelBankSandbox(String apiKey) {
+    this.apiKey = apiKey;
+  }
+
+  KestrelBankSandbox start() {
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    threads = Executors.newFixedThreadPool(32);
+    server.setExecutor(threads);
+    server.createContext("/v2/authorisations", this::handle);
+    server.start();
+    return this;
+  }
+
+  URI baseUrl() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** How many payments the bank holds under this reference: 0 or 1. */
+  int paymentsWith(String merchantRef) {
+    return answers.containsKey(merchantRef) ? 1 : 0;
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (!apiKey.equals(exchange.getRequestHeaders().getFirst("X-Kestrel-Key"))) {
+        send(exchange, 401, "code=401");
+      } else if (exchange.getRequestMethod().equals("POST")) {
+        authorise(exchange);
+      } else if (exchange.getRequestMethod().equals("GET")) {
+        String query = exchange.getRequestURI().getRawQuery();
+        String answer = answers.get(FormBody.decode(query == null ? "" : query)
+            .getOrDefault("merchant_ref", ""));
+        send(exchange, answer == null ? 404 : 200, answer == null ? "code=404" : answer);
+      } else {
+        send(exchange, 405, "code=405");
+      }
+    }
+  }
+
+  private void authorise(HttpExchange exchange) throws IOException {
+    Map<String, String> form = FormBody.decode(
+        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    String ref = form.get("merchant_ref");
+    String pan = form.get("pan");
+    if (ref == null || pan == null || pan.isEmpty() || form.get("cvc") == null) {
+      send(exchange, 400, "code=30");
+      return;
+    }
+    String code = CODES.getOrDefault(pan.charAt(pan.length() - 1), "00");
+    if (code.equals("91")) {
+      send(exchange, 200, "code=91"); // not processed: nothing recorded
+      return;
+    }
+    String answer = answers.computeIfAbsent(ref, r -> {
+      Map<String, String> a = new LinkedHashMap<>();
+      a.put("code", code);
+      if (code.equals("00")) {
+        long n = transactions.incrementAndGet();
+        a.put("txn", "K" + n);
+        a.put("auth", String.format("%06d", n % 1_000_000));
+      }
+      return FormBody.encode(a);
+    });
+    send(exchange, 200, answer);
+  }
+
+  private static void send(HttpExchange exchange, int status, String form) throws IOException {
+    byte[] body = form.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/x-www-form-urlencoded");
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.stop(0);
+      threads.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package com.kestrelbank.paygate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged plug-in jar in a real gateway: the jar is copied into the plug-ins folder of a
+ * gateway started as its own process (class path without this module's classes, so the connector
+ * can only come from the jar), a merchant is mapped to Kestrel Bank, and payments go through it.
+ * Runs after {@code package}, in the integration-test phase.
+ */
+class PluginInGatewayEndToEndTest {
+  private static final String OPERATOR_KEY = "e2e-operator-key-0123456789abcdef";
+  private static final Pattern LISTENING = Pattern.compile("listening on http://localhost:(\\d+)");
+  private static final JsonAdapter<Map<String, Object>> JSON = new Moshi.Builder().build()
+      .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+
+  @TempDir Path dir;
+  private final KestrelBankSandbox bank = new KestrelBankSandbox("e2e-key");
+  private final HttpClient http = HttpClient.newHttpClient();
+  private Process gateway;
+  private String baseUrl;
+  private Path pluginJar;
+
+  @BeforeEach
+  void startBankAndGateway() throws Exception {
+    // Set by the integration-test execution, after package; -Dtest=... also runs it before.
+    assumeTrue(System.getProperty("plugin.jar") != null, "needs the packaged jar");
+    bank.start();
+    Path plugins = Files.createDirectories(dir.resolve("plugins"));
+    pluginJar = Files.copy(Path.of(System.getProperty("plugin.jar")),
+        plugins.resolve("kestrel-bank.jar"));
+    ProcessBuilder pb = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", gatewayClassPath(), "io.paygate.gateway.GatewayMain");
+    Map<String, String> env = pb.environment();
+    env.put("PAYGATE_PORT", "0");
+    env.put("PAYGATE_HOST", "127.0.0.1");
+    env.put("PAYGATE_DATA_DIR", dir.resolve("data").toString());
+    env.put("PAYGATE_PLUGINS_DIR", plugins.toString());
+    env.put("PAYGATE_OPERATOR_KEY", OPERATOR_KEY);
+    env.put("PAYGATE_ACQUIRER_KESTRELBANK_BASEURL", bank.baseUrl().toString());
+    env.put("PAYGATE_ACQUIRER_KESTRELBANK_APIKEY", "e2e-key");
+    pb.redirectErrorStream(true);
+    gateway = pb.start();
+    baseUrl = "http://127.0.0.1:" + awaitPort(gateway);
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (gateway != null) {
+      gateway.destroy();
+      gateway.waitFor(30, TimeUnit.SECONDS);
+    }
+    bank.close();
+  }
+
+  @Test
+  void aMerchantMappedToThePluginTakesPaymentsThroughIt() throws Exception {
+    Map<String, Object> kestrel = ((List<?>) send("GET", "/admin/acquirers", OPERATOR_KEY, null)
+        .get("acquirers")).stream().map(a -> (Map<?, ?>) a)
+        .filter(a -> "KestrelBank".equals(a.get("name"))).findFirst()
+        .map(a -> Map.of("source", a.get("source"), "version", a.get("version")))
+        .orElseThrow(() -> new AssertionError("KestrelBank is not loaded"));
+    assertEquals(Map.of("source", pluginJar.toString(),
+        "version", System.getProperty("plugin.version")), kestrel,
+        "loaded from the jar in the plug-ins folder, its version from the jar's manifest");
+
+    Map<String, Object> merchant = send("POST", "/createuser", OPERATOR_KEY, "{\"login\":\"kes\","
+        + "\"name\":\"Kestrel Shop\",\"password\":\"correct horse 42\","
+        + "\"acquiringbank\":\"KestrelBank\"}");
+    assertEquals("KestrelBank", merchant.get("acquiringBank"));
+    String token = (String) send("POST", "/login", null,
+        "{\"login\":\"kes\",\"password\":\"correct horse 42\"}").get("token");
+
+    Map<String, Object> approved = send("POST", "/api/process", token, payment("4111111111111111"));
+    Map<String, Object> declined = send("POST", "/api/process", token, payment("4000000000000002"));
+
+    assertEquals("Authorised", approved.get("status"), approved.toString());
+    assertEquals("KestrelBank", approved.get("acquirer"));
+    assertEquals(1, bank.paymentsWith((String) approved.get("id")),
+        "Kestrel Bank holds the payment under the gateway's reference");
+    assertEquals("Declined", declined.get("status"), declined.toString());
+    assertEquals("insufficient_funds", declined.get("errorCode"));
+  }
+
+  private static String payment(String card) {
+    return "{\"cardnumber\":\"" + card + "\",\"cvv\":\"123\",\"expirymonth\":12,"
+        + "\"expiryyear\":2031,\"amount\":42.50,\"currency\":\"EUR\","
+        + "\"cardholdername\":\"Ada Lovelace\"}";
+  }
+
+  private Map<String, Object> send(String method, String path, String bearer, String json)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json))
+        .header("Content-Type", "application/json");
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    assertTrue(response.statusCode() < 300, method + " " + path + " -> " + response.statusCode()
+        + " " + response.body());
+    return JSON.fromJson(response.body());
+  }
+
+  /** The test class path without this module's own classes: the plug-in must come from the jar. */
+  private static String gatewayClassPath() {
+    Path own = Path.of(System.getProperty("plugin.classes")).toAbsolutePath();
+    Path ownTests = own.resolveSibling("test-classes");
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> {
+          Path p = Path.of(entry).toAbsolutePath();
+          return !p.equals(own) && !p.equals(ownTests);
+        })
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  private static int awaitPort(Process process) throws Exception {
+    CompletableFuture<Integer> port = new CompletableFuture<>();
+    StringBuilder output = new StringBuilder();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader r = new BufferedReader(
+          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line; (line = r.readLine()) != null; ) {
+          synchronized (output) {
+            output.append(line).append('\n');
+          }
+          Matcher m = LISTENING.matcher(line);
+          if (m.find()) {
+            port.complete(Integer.parseInt(m.group(1)));
+          }
+        }
+      } catch (IOException e) {
+        port.completeExceptionally(e);
+      }
+      synchronized (output) {
+        port.completeExceptionally(new IllegalStateException(
+            "the gateway exited before listening:\n" + output));
+      }
+    }, "gateway-output");
+    reader.setDaemon(true);
+    reader.start();
+    return port.get(60, TimeUnit.SECONDS);
+  }
+}

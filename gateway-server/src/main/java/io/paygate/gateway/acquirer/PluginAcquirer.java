@@ -1,0 +1,58 @@
+package io.paygate.gateway.acquirer;
+
+import io.paygate.acquirer.spi.Acquirer;
+import io.paygate.acquirer.spi.AuthorisationRequest;
+import io.paygate.acquirer.spi.AuthorisationResult;
+import io.paygate.acquirer.spi.StatusRequest;
+import io.paygate.acquirer.spi.StatusResult;
+import java.util.function.Supplier;
+
+/**
+ * An acquirer from a plug-in jar, called with the jar's class loader as the thread's context
+ * class loader: libraries that look classes or services up through it (JAXB, Jackson modules,
+ * HTTP clients' platform lookups) then find the plug-in's own, not the gateway's.
+ */
+final class PluginAcquirer implements Acquirer {
+  private final Acquirer delegate;
+  private final ClassLoader pluginLoader;
+
+  PluginAcquirer(Acquirer delegate, ClassLoader pluginLoader) {
+    this.delegate = delegate;
+    this.pluginLoader = pluginLoader;
+  }
+
+  /** Runs {@code call} with the plug-in's class loader as context class loader. */
+  static <T> T inPlugin(ClassLoader pluginLoader, Supplier<T> call) {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(pluginLoader);
+    try {
+      return call.get();
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  @Override
+  public AuthorisationResult authorise(AuthorisationRequest request) {
+    return inPlugin(pluginLoader, () -> delegate.authorise(request));
+  }
+
+  @Override
+  public StatusResult status(StatusRequest request) {
+    return inPlugin(pluginLoader, () -> delegate.status(request));
+  }
+
+  @Override
+  public void close() {
+    inPlugin(pluginLoader, () -> {
+      delegate.close();
+      return null;
+    });
+  }
+
+  @Override
+  public String toString() {
+    return delegate.toString();
+  }
+}

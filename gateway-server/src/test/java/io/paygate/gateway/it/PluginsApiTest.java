@@ -1,0 +1,49 @@
+package io.paygate.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paygate.gateway.support.Http;
+import io.paygate.gateway.support.PluginJarBuilder;
+import io.paygate.gateway.support.TestGateway;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What an operator sees of plug-in loading, over HTTP, on a real gateway. */
+class PluginsApiTest {
+  @TempDir Path dir;
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void readyAndTheOperatorEndpointListTheLoadedAcquirersAndTheSkippedPlugins() {
+    Path plugins = dir.resolve("plugins"); // TestGateway's plugins.dir
+    Path good = new PluginJarBuilder().provider("com.wren.Provider", "WrenBank", "1.0",
+        "public String version() { return \"3.1.4\"; }").writeTo(plugins, "wren.jar");
+    Path broken = PluginJarBuilder.writeGarbage(plugins, "broken.jar");
+
+    try (TestGateway gw = TestGateway.start(dir, Map.of())) {
+      Http.Answer ready = gw.http().get("/ready", null);
+      Http.Answer admin = gw.http().get("/admin/acquirers", TestGateway.OPERATOR_KEY);
+      Http.Answer anonymous = gw.http().get("/admin/acquirers", null);
+
+      assertThat(ready.status()).isEqualTo(200);
+      Map<String, Object> acquirers = (Map<String, Object>)
+          ((Map<String, Object>) ready.json().get("checks")).get("acquirers");
+      assertThat(acquirers).containsKeys("PiggyBank", "WrenBank");
+      assertThat(acquirers.get("WrenBank"))
+          .isEqualTo(Map.of("status", "UP", "version", "3.1.4", "spiVersion", "1.0"));
+
+      assertThat(admin.status()).isEqualTo(200);
+      assertThat(admin.json().get("pluginsDir")).isEqualTo(plugins.toAbsolutePath().toString());
+      assertThat((List<Object>) admin.json().get("acquirers")).contains(Map.of("name", "WrenBank",
+          "status", "UP", "version", "3.1.4", "spiVersion", "1.0", "source", good.toString()));
+      assertThat((List<Object>) admin.json().get("skipped")).singleElement().satisfies(s -> {
+        assertThat(s).extracting("source").isEqualTo(broken.toString());
+        assertThat(s).extracting("reason").asString().contains("not a readable jar");
+      });
+      assertThat(anonymous.status()).isEqualTo(401);
+    }
+  }
+}
