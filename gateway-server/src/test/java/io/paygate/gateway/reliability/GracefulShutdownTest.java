@@ -30,8 +30,10 @@ class GracefulShutdownTest {
           + "\"password\":\"" + TestGateway.PASSWORD + "\",\"acquiringbank\":\"PiggyBank\"}");
       String token = http.post("/login", null, "{\"login\":\"graceful\",\"password\":\""
           + TestGateway.PASSWORD + "\"}").string("token");
+      // A client of its own, so its connection is a fresh one that only this payment uses.
+      Http payer = gw.http();
       CompletableFuture<Http.Answer> inFlight = CompletableFuture.supplyAsync(
-          () -> http.post("/api/process", token, payment(Cards.AUTHORISED, "5.00", "EUR")));
+          () -> payer.post("/api/process", token, payment(Cards.AUTHORISED, "5.00", "EUR")));
       await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/api/history", token)
           .jsonList().stream().anyMatch(p -> "Pending".equals(p.get("status"))));
 

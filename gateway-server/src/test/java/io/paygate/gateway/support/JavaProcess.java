@@ -38,7 +38,10 @@ final class JavaProcess {
     Thread reader = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(
           new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        String name = mainClass.substring(mainClass.lastIndexOf('.') + 1);
         for (String line; (line = r.readLine()) != null; ) {
+          // Into the test's output (surefire keeps it), to see what the process did.
+          System.out.println("[" + name + " " + p.pid() + "] " + line);
           Matcher m = ready.matcher(line);
           if (m.find()) {
             match.complete(m.group(1));
