@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 jar=gateway-server/target/gateway-server.jar
-if [[ ! -f "$jar" ]] || [[ -n "$(find pom.xml */pom.xml */src -newer "$jar" -type f -print -quit 2>/dev/null)" ]]; then
+if [[ ! -f "$jar" ]] || [[ -n "$(find pom.xml */pom.xml */*/pom.xml */src */*/src -newer "$jar" -type f -print -quit 2>/dev/null)" ]]; then
   echo "Building the gateway (first run, or the sources changed)..." >&2
   mvn -q -B -DskipTests install
 fi

@@ -1,5 +1,6 @@
 package io.paygate.sdk;
 
+import java.util.UUID;
 import okhttp3.HttpUrl;
 import org.jetbrains.annotations.Nullable;
 
@@ -10,6 +11,11 @@ final class ApiRequest {
   final @Nullable byte[] body;
   /** Sent on every attempt; makes a POST safe to retry. Null for reads. */
   final @Nullable String idempotencyKey;
+  /**
+   * Sent as {@code X-Request-Id} on every attempt. The gateway adopts it for its logs and its
+   * answer, so that all the attempts of one call can be found there under one id.
+   */
+  final String requestId = UUID.randomUUID().toString();
 
   private ApiRequest(String method, HttpUrl url, @Nullable byte[] body, @Nullable String idempotencyKey) {
     this.method = method;

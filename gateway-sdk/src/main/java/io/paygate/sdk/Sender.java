@@ -29,6 +29,7 @@ final class Sender {
         .url(request.url)
         .header("User-Agent", UserAgent.VALUE)
         .header("Accept", "application/json, application/problem+json")
+        .header("X-Request-Id", request.requestId)
         .method(request.method, request.body != null ? RequestBody.create(request.body, JSON) : null)
         .tag(Attempt.class, new Attempt(attempt, deadline));
     if (request.idempotencyKey != null) builder.header("Idempotency-Key", request.idempotencyKey);

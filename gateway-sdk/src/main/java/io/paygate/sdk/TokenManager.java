@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +23,11 @@ import org.jetbrains.annotations.Nullable;
  * two concurrent refreshes with the same token would make one of them fail.
  */
 final class TokenManager {
-  /** Refresh this long before expiry, so that a token never expires on its way to the gateway. */
+  /**
+   * Renew this long before expiry, so that a token never expires on its way to the gateway; or a
+   * quarter of the token's life before, when that is shorter, so that a short-lived token is still
+   * used for most of its life instead of being renewed on every call.
+   */
   static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
 
   private final TokenEndpoint endpoint;
@@ -54,7 +59,7 @@ final class TokenManager {
     CompletableFuture<Tokens> flight;
     boolean leader;
     synchronized (lock) {
-      if (tokens != null && !tokens.accessExpiresWithin(EXPIRY_MARGIN, clock.instant())) {
+      if (tokens != null && !tokens.accessDueForRenewal(clock.instant())) {
         return tokens.accessToken;
       }
       leader = renewal == null;
@@ -83,7 +88,7 @@ final class TokenManager {
   private Tokens renew(CompletableFuture<Tokens> flight, Attempt attempt) throws IOException {
     Tokens fresh;
     try {
-      fresh = withoutImpossibleExpiry(obtain(attempt));
+      fresh = withRenewalTime(obtain(attempt));
     } catch (IOException | RuntimeException | Error e) {
       synchronized (lock) {
         renewal = null;
@@ -110,13 +115,17 @@ final class TokenManager {
   }
 
   /**
-   * A token that has expired by our clock the moment it arrives says that our clock and the
-   * gateway's disagree, not that the token is dead. Trusting the clock would renew the token on
-   * every call; ignoring the expiry leaves it to the gateway, whose 401 triggers one renewal.
+   * Sets when to renew a token that just arrived. One that has expired by our clock the moment it
+   * arrives says that our clock and the gateway's disagree, not that the token is dead. Trusting
+   * the clock would renew the token on every call; leaving it to the gateway, whose 401 triggers
+   * one renewal, does not.
    */
-  private Tokens withoutImpossibleExpiry(Tokens fresh) {
-    if (fresh.expires == null || fresh.expires.isAfter(clock.instant())) return fresh;
-    return new Tokens(fresh.accessToken, null, fresh.refreshToken, fresh.refreshExpires);
+  private Tokens withRenewalTime(Tokens fresh) {
+    Instant now = clock.instant();
+    if (fresh.expires == null || !fresh.expires.isAfter(now)) return fresh.renewingAt(null);
+    Duration quarterOfLife = Duration.between(now, fresh.expires).dividedBy(4);
+    Duration margin = quarterOfLife.compareTo(EXPIRY_MARGIN) < 0 ? quarterOfLife : EXPIRY_MARGIN;
+    return fresh.renewingAt(fresh.expires.minus(margin));
   }
 
   /** Refreshes when there is a usable refresh token, else (or if it is refused) logs in. */

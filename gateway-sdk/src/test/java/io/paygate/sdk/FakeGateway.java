@@ -32,6 +32,8 @@ final class FakeGateway extends Dispatcher implements AutoCloseable {
   static final String PASSWORD = "correct horse 42";
 
   final MockWebServer server = new MockWebServer();
+  /** The time of both the gateway and its clients: move it on to age tokens. */
+  final TestClock clock = new TestClock();
   final AtomicInteger logins = new AtomicInteger();
   final AtomicInteger refreshes = new AtomicInteger();
   final List<Recorded> requests = new CopyOnWriteArrayList<>();
@@ -62,6 +64,7 @@ final class FakeGateway extends Dispatcher implements AutoCloseable {
     return new PaygateClient.Builder()
         .baseUrl(server.url("/").toString())
         .login(LOGIN, PASSWORD)
+        .clock(clock)
         .retryBackoff(Duration.ofMillis(10), Duration.ofMillis(200))
         .callTimeout(Duration.ofSeconds(10));
   }
@@ -112,7 +115,7 @@ final class FakeGateway extends Dispatcher implements AutoCloseable {
     String refresh = "rt-" + n;
     validAccessTokens.add(access);
     validRefreshTokens.add(refresh);
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     return json(200, "{\"token\":\"" + access + "\",\"expires\":\"" + now.plus(accessTokenLifetime)
         + "\",\"refreshToken\":\"" + refresh + "\",\"refreshExpires\":\""
         + now.plus(Duration.ofDays(30)) + "\"}")

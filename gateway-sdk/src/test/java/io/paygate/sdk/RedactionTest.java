@@ -51,11 +51,10 @@ class RedactionTest {
 
   /** Logs in, pays, refreshes, is refused a token once and a payment once: every secret goes by. */
   private String exercise(PaygateClient client) {
-    gateway.accessTokenLifetime = Duration.ofSeconds(5); // so that the next call refreshes
     gateway.enqueue(payment("p-1", "Authorised"));
     client.submit(sentinelPayment());
 
-    gateway.accessTokenLifetime = Duration.ofMinutes(15);
+    gateway.clock.advance(Duration.ofMinutes(15)); // so that the next call refreshes
     gateway.enqueue(payment("p-2", "Authorised"));
     client.submit(sentinelPayment()); // refreshes first
 

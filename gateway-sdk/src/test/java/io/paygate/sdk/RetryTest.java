@@ -56,6 +56,21 @@ class RetryTest {
     assertThat(gateway.apiRequests().get(3).header("Idempotency-Key")).isNotEqualTo(key);
   }
 
+  @Test void everyAttemptOfACallCarriesItsRequestIdAndEveryCallItsOwn() {
+    PaygateClient client = gateway.client();
+    gateway.enqueue(problem(503, "unavailable", "shutting down"), payment("p-1", "Authorised"),
+        payment("p-2", "Authorised"));
+
+    client.submit(request());
+    client.payment("p-2");
+
+    List<String> ids = gateway.apiRequests().stream().map(r -> r.header("X-Request-Id")).toList();
+    assertThat(ids).hasSize(3);
+    assertThat(ids.get(0)).matches("[A-Za-z0-9._-]{1,64}").isEqualTo(ids.get(1));
+    assertThat(ids.get(2)).isNotEqualTo(ids.get(0));
+    assertThat(gateway.requestsTo("/login").get(0).header("X-Request-Id")).isNotIn(ids);
+  }
+
   @Test void keyGivenByTheCallerIsUsedOnEveryAttempt() {
     PaygateClient client = gateway.client();
     gateway.enqueue(reset(), payment("p-1", "Authorised"));

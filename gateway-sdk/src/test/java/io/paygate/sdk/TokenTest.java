@@ -46,9 +46,9 @@ class TokenTest {
 
   @Test void refreshesBeforeTheTokenExpires() {
     PaygateClient client = gateway.client();
-    gateway.accessTokenLifetime = Duration.ofSeconds(10); // inside the 30 s margin
 
-    client.payment("p-1"); // logs in: a token just issued is used, however short its life
+    client.payment("p-1"); // logs in
+    gateway.clock.advance(Duration.ofMinutes(15).minusSeconds(29)); // inside the 30 s margin
     client.payment("p-1"); // refreshes first: no 401 ever reaches the caller or the wire
 
     assertThat(gateway.requests).extracting(r -> r.path)
@@ -56,6 +56,21 @@ class TokenTest {
     assertThat(gateway.apiRequests()).extracting(r -> r.header("Authorization"))
         .containsExactly("Bearer at-1", "Bearer at-2");
     assertThat(gateway.requestsTo("/token/refresh").get(0).body).isEqualTo("{\"refreshToken\":\"rt-1\"}");
+  }
+
+  @Test void usesAShortLivedTokenForMostOfItsLife() {
+    PaygateClient client = gateway.client();
+    gateway.accessTokenLifetime = Duration.ofSeconds(20); // shorter than the 30 s margin
+
+    client.payment("p-1"); // logs in
+    client.payment("p-1");
+    gateway.clock.advance(Duration.ofSeconds(12));
+    client.payment("p-1"); // over half its life left: still good
+    gateway.clock.advance(Duration.ofSeconds(4));
+    client.payment("p-1"); // under a quarter left: renewed
+
+    assertThat(gateway.requests).extracting(r -> r.path).containsExactly("/login",
+        "/api/history/p-1", "/api/history/p-1", "/api/history/p-1", "/token/refresh", "/api/history/p-1");
   }
 
   @Test void clockSkewDoesNotCauseARefreshOnEveryCall() {
@@ -101,9 +116,8 @@ class TokenTest {
 
   @Test void fiftyThreadsWithAnExpiredTokenCauseOneRefresh() throws Exception {
     PaygateClient client = gateway.client();
-    gateway.accessTokenLifetime = Duration.ofSeconds(10);
-    client.payment("p-1"); // logged in, with a token that is about to expire
-    gateway.accessTokenLifetime = Duration.ofMinutes(15);
+    client.payment("p-1");
+    gateway.clock.advance(Duration.ofMinutes(15)); // logged in, with a token that has expired
     gateway.tokenDelay = Duration.ofMillis(200); // so that the threads pile up behind the refresh
 
     List<Payment> payments = inFiftyThreads(() -> client.payment("p-1"));

@@ -4,6 +4,7 @@ import io.paygate.gateway.acquirer.AcquirerCaller;
 import io.paygate.gateway.acquirer.AcquirerRegistry;
 import io.paygate.gateway.audit.AuditLog;
 import io.paygate.gateway.auth.AuthService;
+import io.paygate.gateway.auth.Lockout;
 import io.paygate.gateway.auth.MerchantAuthFilter;
 import io.paygate.gateway.auth.OperatorAuthFilter;
 import io.paygate.gateway.auth.PasswordHasher;
@@ -12,16 +13,23 @@ import io.paygate.gateway.auth.SecretStore;
 import io.paygate.gateway.auth.TokenService;
 import io.paygate.gateway.config.ConfigException;
 import io.paygate.gateway.config.GatewayConfig;
+import io.paygate.gateway.config.SecurityConfig;
 import io.paygate.gateway.db.AuditRepository;
 import io.paygate.gateway.db.Database;
+import io.paygate.gateway.db.LoginAttemptRepository;
 import io.paygate.gateway.db.MerchantRepository;
 import io.paygate.gateway.db.PaymentRepository;
 import io.paygate.gateway.db.TokenRepository;
+import io.paygate.gateway.http.CorsHandler;
 import io.paygate.gateway.http.ExceptionMappers;
 import io.paygate.gateway.http.JsonBodyReader;
 import io.paygate.gateway.http.JsonWritableWriter;
 import io.paygate.gateway.http.ProblemErrorHandler;
 import io.paygate.gateway.http.RequestContextHandler;
+import io.paygate.gateway.http.SecurityHeaders;
+import io.paygate.gateway.limits.LoginThrottle;
+import io.paygate.gateway.limits.MerchantRateLimitFilter;
+import io.paygate.gateway.limits.RateLimiter;
 import io.paygate.gateway.merchants.MerchantService;
 import io.paygate.gateway.payments.InFlightPayments;
 import io.paygate.gateway.payments.PaymentService;
@@ -31,7 +39,9 @@ import io.paygate.gateway.resources.AcquirersResource;
 import io.paygate.gateway.resources.AuthResource;
 import io.paygate.gateway.resources.HealthResource;
 import io.paygate.gateway.resources.HistoryResource;
+import io.paygate.gateway.resources.MerchantAuditResource;
 import io.paygate.gateway.resources.MerchantResource;
+import io.paygate.gateway.resources.OperatorAuditResource;
 import io.paygate.gateway.resources.OpenApiResource;
 import io.paygate.gateway.resources.PaymentResource;
 import io.paygate.gateway.validation.PaymentRequestValidator;
@@ -44,9 +54,12 @@ import java.util.Deque;
 import java.util.List;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.jetty.JettyHttpContainer;
 import org.glassfish.jersey.server.ContainerFactory;
@@ -102,15 +115,17 @@ public final class Gateway implements AutoCloseable {
       try {
         tokenService = new TokenService(jwtSecret, config.accessTokenTtl(), clock);
       } catch (IllegalArgumentException e) {
-        throw new ConfigException(config.describe("jwt.secret") + ": " + e.getMessage());
+        // Named both ways: the operator may have set either (RFC 8725 3.5: keys of full strength).
+        throw new ConfigException(config.describe("jwt.secret") + " (jwt.secret,"
+            + " PAYGATE_JWT_SECRET): " + e.getMessage());
       }
 
       Database database = push(parts, Database.open(config));
       MerchantRepository merchantRepo = new MerchantRepository(database.dataSource());
       PaymentRepository paymentRepo = new PaymentRepository(database.dataSource());
       TokenRepository tokenRepo = new TokenRepository(database.dataSource());
-      AuditLog audit = push(parts,
-          new AuditLog(new AuditRepository(database.dataSource()), clock));
+      AuditRepository auditRepo = new AuditRepository(database.dataSource());
+      AuditLog audit = push(parts, new AuditLog(auditRepo, clock));
 
       AcquirerRegistry acquirers = push(parts,
           AcquirerRegistry.load(config, Gateway.class.getClassLoader()));
@@ -124,8 +139,13 @@ public final class Gateway implements AutoCloseable {
 
       PasswordHasher hasher = new PasswordHasher(config.bcryptCost());
       RevokedSessions revoked = new RevokedSessions(tokenRepo, config.accessTokenTtl(), clock);
+      SecurityConfig security = config.security();
       AuthService auth = new AuthService(merchantRepo, tokenRepo, hasher, tokenService, revoked,
-          audit, config.refreshTokenTtl(), clock);
+          audit, config.refreshTokenTtl(), clock,
+          new Lockout(new LoginAttemptRepository(database.dataSource()),
+              security.lockoutAttempts(), security.lockoutDuration(), clock),
+          new LoginThrottle(security.loginsPerMinutePerLogin(),
+              security.loginsPerMinutePerAddress(), clock));
       MerchantService merchants = new MerchantService(merchantRepo, acquirers, hasher, audit, clock);
       PaymentService payments = new PaymentService(
           new PaymentRequestValidator(clock, config.maxAmountMinor()), paymentRepo, acquirers,
@@ -141,14 +161,18 @@ public final class Gateway implements AutoCloseable {
           .register(new JsonWritableWriter())
           .register(new MerchantAuthFilter(tokenService, revoked))
           .register(new OperatorAuthFilter(operatorKey.value(), tokenService))
+          .register(new MerchantRateLimitFilter(new RateLimiter(
+              security.merchantRequestsPerSecond(), Duration.ofSeconds(1), clock)))
           .register(new MerchantResource(merchants))
           .register(new AuthResource(auth))
           .register(new PaymentResource(payments, merchantRepo))
           .register(new HistoryResource(paymentRepo))
           .register(new HealthResource(database, acquirers, caller, inFlight))
           .register(new AcquirersResource(acquirers, config.pluginsDir(), caller))
-          .register(new OpenApiResource());
-      ExceptionMappers.all().forEach(api::register);
+          .register(new OpenApiResource())
+          .register(new MerchantAuditResource(auditRepo))
+          .register(new OperatorAuditResource(auditRepo));
+      ExceptionMappers.all(audit).forEach(api::register);
 
       Server server = httpServer(config, api);
       // Payments left Pending or Unknown by an earlier run are looked up from now on, in the
@@ -186,17 +210,34 @@ public final class Gateway implements AutoCloseable {
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
-    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    ServerConnector connector = connector(server, http, config.security());
     connector.setHost(config.host());
     connector.setPort(config.port());
     server.addConnector(connector);
     JettyHttpContainer jersey = ContainerFactory.createContainer(JettyHttpContainer.class, api);
-    // Lets requests in flight finish when the server stops (within the stop timeout) and answers
-    // new ones 503 meanwhile.
-    server.setHandler(new GracefulHandler(new RequestContextHandler(jersey)));
+    // GracefulHandler lets requests in flight finish when the server stops (within the stop
+    // timeout) and answers new ones 503 meanwhile.
+    server.setHandler(new GracefulHandler(new RequestContextHandler(new SecurityHeaders(
+        new CorsHandler(config.security().corsAllowedOrigins(), jersey)))));
     server.setErrorHandler(new ProblemErrorHandler());
     server.setStopTimeout(config.shutdownTimeout().toMillis());
     return server;
+  }
+
+  /** Plain HTTP, or only HTTPS when a keystore is configured (PCI DSS 4.2.1). */
+  private static ServerConnector connector(Server server, HttpConfiguration http,
+      SecurityConfig security) {
+    if (security.tlsKeystore().isEmpty()) {
+      return new ServerConnector(server, new HttpConnectionFactory(http));
+    }
+    SslContextFactory.Server tls = new SslContextFactory.Server();
+    tls.setKeyStorePath(security.tlsKeystore().get().toString());
+    tls.setKeyStorePassword(security.tlsKeystorePassword());
+    tls.setKeyStoreType(security.tlsKeystoreType());
+    tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+    http.addCustomizer(new SecureRequestCustomizer());
+    return new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"),
+        new HttpConnectionFactory(http));
   }
 
   /** The classes of the root resources registered in {@code api}: every route comes from them. */

@@ -59,7 +59,9 @@ class PiggyBankAcquirerTest {
   @BeforeEach
   void createAcquirer() {
     bank.resetAll();
-    acquirer = acquirer(Map.of("readTimeout", "1s"));
+    // Generous: a loaded CI machine must not turn a plain answer into a timeout. The timeout
+    // tests make their own impatient acquirers.
+    acquirer = acquirer(Map.of("readTimeout", "5s"));
   }
 
   @AfterEach
@@ -197,22 +199,25 @@ class PiggyBankAcquirerTest {
 
   @Test
   void isUnknownWhenTheAnswerDoesNotComeWithinTheReadTimeout() {
-    bankAnswers(json(200, AUTHORISED_ANSWER).withFixedDelay(3_000));
+    bankAnswers(json(200, AUTHORISED_ANSWER).withFixedDelay(8_000));
     long started = System.nanoTime();
 
-    AuthorisationResult result = acquirer.authorise(authorisation(REFERENCE, TestCards.AUTHORISED));
-
+    AuthorisationResult result;
+    try (Acquirer impatient = acquirer(Map.of("readTimeout", "1s"))) {
+      result = impatient.authorise(authorisation(REFERENCE, TestCards.AUTHORISED));
+    }
 
     assertThat(result.outcome()).isEqualTo(Outcome.UNKNOWN);
     assertThat(result.message()).contains("1000 ms");
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+    // It gave up on its own timeout, well before the bank would have answered.
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(6));
     assertOneRequest();
   }
 
   @Test
   void boundsTheCallByTheDeadlineWhenItIsNearerThanTheReadTimeout() {
-    bankAnswers(json(200, AUTHORISED_ANSWER).withFixedDelay(3_000));
-    try (Acquirer patient = acquirer(Map.of("readTimeout", "5s"))) {
+    bankAnswers(json(200, AUTHORISED_ANSWER).withFixedDelay(8_000));
+    try (Acquirer patient = acquirer(Map.of("readTimeout", "30s"))) {
       long started = System.nanoTime();
 
       AuthorisationResult result = patient.authorise(authorisation(
@@ -220,7 +225,7 @@ class PiggyBankAcquirerTest {
 
 
       assertThat(result.outcome()).isEqualTo(Outcome.UNKNOWN);
-      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2000));
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(6));
     }
     assertOneRequest();
   }

@@ -7,15 +7,18 @@ import io.paygate.gateway.core.Merchant;
 import io.paygate.gateway.db.MerchantRepository;
 import io.paygate.gateway.db.TokenRepository;
 import io.paygate.gateway.errors.ApiException;
+import io.paygate.gateway.limits.LoginThrottle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.MDC;
 
 /**
  * Logins, refresh-token rotation and logout. Every failure answers with one generic message, so a
- * caller cannot learn whether a login exists.
+ * caller cannot learn whether a login exists or is locked; every failure costs one bcrypt check,
+ * so the time does not tell either.
  */
 public final class AuthService {
   static final String BAD_LOGIN = "the login or the password is wrong";
@@ -30,10 +33,12 @@ public final class AuthService {
   private final AuditLog audit;
   private final Duration refreshTtl;
   private final Clock clock;
+  private final Lockout lockout;
+  private final LoginThrottle throttle;
 
   public AuthService(MerchantRepository merchants, TokenRepository tokens, PasswordHasher hasher,
       TokenService accessTokens, RevokedSessions revoked, AuditLog audit, Duration refreshTtl,
-      Clock clock) {
+      Clock clock, Lockout lockout, LoginThrottle throttle) {
     this.merchants = merchants;
     this.tokens = tokens;
     this.hasher = hasher;
@@ -42,23 +47,36 @@ public final class AuthService {
     this.audit = audit;
     this.refreshTtl = refreshTtl;
     this.clock = clock;
+    this.lockout = lockout;
+    this.throttle = throttle;
   }
 
   /**
    * Checks a login and password and starts a session.
    *
-   * @throws ApiException 401 with one message for every kind of failure
+   * @throws ApiException 401 with one message for every kind of failure (unknown login, wrong
+   *     password, locked account); 429 when the login or the address tried too often
    */
   public TokenPairJson login(String login, String password) {
+    throttle.check(login, MDC.get("origin"));
     Optional<Merchant> merchant = merchants.findByLogin(login);
-    // Check a hash even for an unknown login: both failures take the same time.
+    UUID id = merchant.map(Merchant::id).orElse(null);
+    boolean locked = id != null && lockout.isLocked(id);
+    // Check a hash even for an unknown login or a locked account: every failure takes one bcrypt.
     boolean ok = hasher.matches(password, merchant.map(Merchant::passwordHash).orElse(null));
+    if (locked) {
+      audit.record("login", "locked", id, null, "account locked; password not considered");
+      throw ApiException.unauthorized(BAD_LOGIN);
+    }
     if (!ok) {
-      audit.record("login", "failure", merchant.map(Merchant::id).orElse(null), null,
-          merchant.isPresent() ? "wrong password" : "unknown login");
+      audit.record("login", "failure", id, null, id != null ? "wrong password" : "unknown login");
+      if (id != null && lockout.recordFailure(id)) {
+        audit.record("login.lockout", "locked", id, null, "too many failed logins in a row");
+      }
       throw ApiException.unauthorized(BAD_LOGIN);
     }
     UUID merchantId = merchant.get().id();
+    lockout.clear(merchantId);
     UUID familyId = Ids.newId();
     tokens.createFamily(familyId, merchantId, clock.instant());
     audit.record("login", "success", merchantId, null, null);

@@ -39,6 +39,7 @@ public final class GatewayConfig {
   private final Duration reconcileMargin;
   private final Duration reconcileMaxBackoff;
   private final ConfigSource source;
+  private final SecurityConfig security;
 
   private GatewayConfig(ConfigSource s) {
     this.source = s;
@@ -68,6 +69,7 @@ public final class GatewayConfig {
     this.reconcileInterval = v.duration("reconcile.interval", Duration.ofSeconds(10));
     this.reconcileMargin = v.duration("reconcile.margin", Duration.ofSeconds(5));
     this.reconcileMaxBackoff = v.duration("reconcile.max.backoff", Duration.ofMinutes(15));
+    this.security = new SecurityConfig(s);
     if (operatorKey.isPresent() && operatorKey.get().length() < 24) {
       throw new ConfigException(s.describe("operator.key")
           + " must be at least 24 characters long; leave it unset to have one generated");
@@ -195,6 +197,11 @@ public final class GatewayConfig {
   /** The longest wait between two look-ups of one unresolved payment (backoff doubles to it). */
   public Duration reconcileMaxBackoff() {
     return reconcileMaxBackoff;
+  }
+
+  /** TLS, CORS, rate limits and lockout. */
+  public SecurityConfig security() {
+    return security;
   }
 
   /** The configuration section of one acquirer: {@code acquirer.<name>.*}. */

@@ -1,9 +1,13 @@
 package io.paygate.gateway.db;
 
+import io.paygate.gateway.audit.AuditEntry;
 import io.paygate.gateway.audit.AuditEvent;
+import io.paygate.gateway.audit.AuditQuery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -43,6 +47,49 @@ public final class AuditRepository {
       }
     } catch (SQLException e) {
       throw new DataAccessException("cannot append audit events", e);
+    }
+  }
+
+  /** One page of entries, newest first, filtered as the query says. */
+  public List<AuditEntry> page(AuditQuery q) {
+    StringBuilder sql = new StringBuilder("SELECT id, occurred_at, merchant_id, event, outcome,"
+        + " payment_id, request_id, origin, detail FROM audit_events WHERE 1 = 1");
+    List<Object> params = new ArrayList<>();
+    condition(sql, params, " AND merchant_id = ?", q.merchantId());
+    condition(sql, params, " AND event = ?", q.event());
+    condition(sql, params, " AND outcome = ?", q.outcome());
+    condition(sql, params, " AND occurred_at >= ?", q.from());
+    condition(sql, params, " AND occurred_at < ?", q.to());
+    condition(sql, params, " AND id < ?", q.beforeId());
+    sql.append(" ORDER BY id DESC LIMIT ").append(q.limit());
+    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < params.size(); i++) {
+        if (params.get(i) instanceof java.time.Instant t) {
+          Jdbc.setInstant(ps, i + 1, t);
+        } else {
+          ps.setObject(i + 1, params.get(i));
+        }
+      }
+      List<AuditEntry> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new AuditEntry(rs.getLong("id"), new AuditEvent(
+              Jdbc.getInstant(rs, "occurred_at"), Jdbc.getUuid(rs, "merchant_id"),
+              rs.getString("event"), rs.getString("outcome"), Jdbc.getUuid(rs, "payment_id"),
+              rs.getString("request_id"), rs.getString("origin"), rs.getString("detail"))));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new DataAccessException("cannot read audit events", e);
+    }
+  }
+
+  private static void condition(StringBuilder sql, List<Object> params, String clause,
+      Object value) {
+    if (value != null) {
+      sql.append(clause);
+      params.add(value);
     }
   }
 }

@@ -28,11 +28,17 @@ public final class ProblemErrorHandler extends ErrorHandler {
     }
     String title = HttpStatus.getMessage(status);
     String type = status == 413 ? "payload-too-large" : status >= 500 ? "internal-error" : "bad-request";
-    String body = "{\"type\":\"https://paygate.dev/problems/" + type + "\",\"title\":\"" + title
-        + "\",\"status\":" + status + ",\"detail\":\"" + title + "\"}";
+    String body = body(status, type, title, title);
     response.setStatus(status);
+    SecurityHeaders.addTo(response.getHeaders(), request.isSecure());
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
     response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     return true;
+  }
+
+  /** A problem+json body; the texts are ours, never the request's, so nothing needs escaping. */
+  static String body(int status, String type, String title, String detail) {
+    return "{\"type\":\"https://paygate.dev/problems/" + type + "\",\"title\":\"" + title
+        + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}";
   }
 }

@@ -71,7 +71,8 @@ public final class HistoryResource {
     return Response.ok(new PaymentJson(p)).build();
   }
 
-  private static int limit(String text) {
+  /** The page size asked for: 1 to {@value #MAX_LIMIT}, {@value #DEFAULT_LIMIT} when absent. */
+  static int limit(String text) {
     if (text == null) {
       return DEFAULT_LIMIT;
     }

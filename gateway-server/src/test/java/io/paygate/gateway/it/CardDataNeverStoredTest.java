@@ -8,88 +8,186 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import io.paygate.gateway.support.Cards;
+import io.paygate.gateway.support.Http;
 import io.paygate.gateway.support.TestGateway;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * After payments down every path, neither the database files nor the logs hold a full card number
- * or a CVV, nor does any answer.
+ * PCI DSS 3.3.1, 3.4.1, 3.5.1: payments with sentinel card numbers and CVVs go down every path
+ * (authorised, declined, bank 503, bank timeout, validation errors, malformed JSON, an idempotent
+ * replay and a reused key, a server restart) with every logger at TRACE. Then the database
+ * files, every log line as the console would print it, and every answer body are searched: no
+ * sentinel appears, and no card-like number does either.
+ *
+ * <p>"Card-like": a run of 13 to 19 digits, not part of a longer run, that passes the Luhn check
+ * and starts with an issuer digit 2 to 6 (Mastercard 2/5, Amex 3, Visa 4, Discover 6). Epoch
+ * milliseconds (13 digits starting with 1 until 2033) and nanosecond counters are excluded by the
+ * prefix, so a timestamp that happens to pass Luhn is not a false alarm.
  */
 class CardDataNeverStoredTest {
-  @TempDir Path dir;
+  private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9])[0-9]{13,19}(?![0-9])");
 
-  @Test
-  void noCardNumberOrCvvInDatabaseOrLogs() throws Exception {
-    List<String> logLines = new ArrayList<>();
-    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    Level level = root.getLevel();
-    AppenderBase<ILoggingEvent> capture = new AppenderBase<>() {
+  @TempDir Path dir;
+  final List<String> logLines = new ArrayList<>();
+  final List<String> bodies = new ArrayList<>();
+  final Map<Logger, Level> levels = new HashMap<>();
+  AppenderBase<ILoggingEvent> capture;
+  Logger root;
+
+  final String authorised = Cards.luhnComplete("411111987654321");
+  final String declined = Cards.withLastDigit("555555987654321", 2);
+  final String unavailable = Cards.withLastDigit("400000987654321", 0);
+  final String timedOut = Cards.withLastDigit("601100987654321", 7);
+  final String invalid = Cards.luhnComplete("378282987654321").substring(0, 15);
+  final List<String> cvvs = List.of("7391", "8462", "9573", "6284", "5195");
+
+  @BeforeEach
+  void everyLoggerAtTrace() {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    // Lines as the console prints them: the configured encoder, with its escaping.
+    @SuppressWarnings("unchecked")
+    Encoder<ILoggingEvent> encoder =
+        ((OutputStreamAppender<ILoggingEvent>) root.getAppender("CONSOLE")).getEncoder();
+    capture = new AppenderBase<>() {
       @Override
       protected void append(ILoggingEvent e) {
+        String line = new String(encoder.encode(e), StandardCharsets.UTF_8);
         synchronized (logLines) {
-          logLines.add(e.getFormattedMessage() + " " + e.getMDCPropertyMap()
-              + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()));
+          logLines.add(line + " " + e.getMDCPropertyMap());
         }
       }
     };
-    capture.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
+    capture.setContext(context);
     capture.start();
     root.addAppender(capture);
-    root.setLevel(Level.DEBUG);
+    for (Logger logger : context.getLoggerList()) {
+      levels.put(logger, logger.getLevel());
+      logger.setLevel(Level.TRACE);
+    }
+    for (String name : List.of("org.eclipse.jetty", "org.glassfish.jersey", "org.h2",
+        "com.zaxxer.hikari", "org.flywaydb", "io.paygate", "okhttp3")) {
+      Logger logger = context.getLogger(name);
+      levels.putIfAbsent(logger, logger.getLevel());
+      logger.setLevel(Level.TRACE);
+    }
+  }
 
-    List<String> cards = List.of(Cards.luhnComplete("411111987654321"),
-        Cards.withLastDigit("555555987654321", 2), Cards.withLastDigit("400000987654321", 0));
-    List<String> cvvs = List.of("7391", "8462", "9573");
-    List<String> bodies = new ArrayList<>();
-    try (TestGateway gw = TestGateway.start(dir, Map.of())) {
+  @AfterEach
+  void restoreLevels() {
+    root.detachAppender(capture);
+    levels.forEach(Logger::setLevel);
+  }
+
+  @Test
+  void noCardNumberOrCvvInDatabaseLogsOrAnswers() throws Exception {
+    try (TestGateway gw = TestGateway.start(dir, Map.of(
+        // A bank slower than the gateway waits: the timeout path, answered 202 Unknown.
+        "acquirer.piggybank.simulatorDelay", "1500ms", "acquirer.timeout", "300ms",
+        // H2 traces through SLF4J (level 4), at TRACE like the rest.
+        "db.url", "jdbc:h2:file:" + dir.resolve("db/paygate") + ";MODE=PostgreSQL;"
+            + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;"
+            + "TRACE_LEVEL_FILE=4"))) {
       String token = gw.newMerchantToken();
-      for (int i = 0; i < cards.size(); i++) {
-        String body = payment(cards.get(i), "10.00", "EUR").replace("\"123\"", "\"" + cvvs.get(i) + "\"");
-        bodies.add(gw.http().post("/api/process", token, body).body());
-      }
-      // A validation error with a Luhn-valid card: the answer must not echo it either.
-      bodies.add(gw.http().post("/api/process", token,
-          payment(cards.get(0), "10.5", "JPY").replace("\"123\"", "\"7391\"")).body());
+      assertThat(pay(gw, token, timedOut, cvvs.get(3), "Idempotency-Key", "k-timeout").status())
+          .isEqualTo(202);
       gw.restart();
-      bodies.add(gw.http().get("/api/history", gw.login(gw.createMerchant())).body());
-    } finally {
-      root.detachAppender(capture);
-      root.setLevel(level);
+      token = gw.login(gw.createMerchant());
+      try (TestGateway fast = TestGateway.start(dir.resolve("fast"), Map.of())) {
+        String t = fast.newMerchantToken();
+        assertThat(pay(fast, t, authorised, cvvs.get(0), "Idempotency-Key", "k-1").status())
+            .isEqualTo(201);
+        assertThat(pay(fast, t, authorised, cvvs.get(0), "Idempotency-Key", "k-1").status())
+            .isEqualTo(201); // replay
+        assertThat(pay(fast, t, declined, cvvs.get(1), "Idempotency-Key", "k-1").status())
+            .isEqualTo(422); // the key with another card
+        assertThat(pay(fast, t, declined, cvvs.get(1)).string("status")).isEqualTo("Declined");
+        assertThat(pay(fast, t, unavailable, cvvs.get(2)).string("status")).isEqualTo("Failed");
+        // Validation errors that name the card field, and others that do not.
+        assertThat(pay(fast, t, invalid, cvvs.get(4)).status()).isEqualTo(400);
+        String jpy = payment(authorised, "10.5", "JPY").replace("\"123\"", "\"" + cvvs.get(0) + "\"");
+        assertThat(fast.http().post("/api/process", t, jpy).status()).isEqualTo(400);
+        String cut = jpy.substring(0, jpy.indexOf(cvvs.get(0)) + 6);
+        keep(fast.http().post("/api/process", t, cut));
+        keep(fast.http().post("/api/process", t, jpy.replace("}", ",\"CVV\":\"" + cvvs.get(0) + "\"}")));
+        keep(fast.http().get("/api/history", t));
+        keep(fast.http().get("/api/audit?limit=200", t));
+        keep(fast.http().get("/admin/audit?limit=200", TestGateway.OPERATOR_KEY));
+      }
+      keep(gw.http().get("/api/history", token));
     }
 
-    List<String> sentinels = new ArrayList<>(cards);
-    for (String card : cards) {
-      assertThat(String.join("\n", bodies)).doesNotContain(card);
-    }
+    List<String> sentinels = new ArrayList<>(List.of(authorised, declined, unavailable, timedOut,
+        invalid));
+    String allBodies = String.join("\n", bodies);
     String logs = String.join("\n", logLines);
-    assertThat(logLines).isNotEmpty();
-    for (String s : sentinels) {
-      assertThat(logs).doesNotContain(s);
-    }
-    for (String cvv : cvvs) {
-      assertThat(logs).doesNotContainPattern("(?<![\\w-])" + cvv + "(?![\\w-])");
-    }
+    assertThat(logLines).hasSizeGreaterThan(1000); // TRACE really was on
+    assertThat(bodies).hasSizeGreaterThan(10);
+    assertNoCardData("answers", allBodies, sentinels);
+    assertNoCardData("logs", logs, sentinels);
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-        String content = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-        for (String s : sentinels) {
-          assertThat(content).as(f.toString()).doesNotContain(s);
-        }
-        for (String cvv : cvvs) {
-          assertThat(content).as(f.toString()).doesNotContain("\"" + cvv)
-              .doesNotContainPattern("(?<![\\w-])" + cvv + "(?![\\w-])");
-        }
+        assertNoCardData(f.toString(),
+            new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1), sentinels);
       }
     }
+  }
+
+  private void assertNoCardData(String where, String text, List<String> sentinels) {
+    for (String card : sentinels) {
+      assertThat(text).as(where).doesNotContain(card);
+    }
+    for (String cvv : cvvs) {
+      assertThat(text).as(where).doesNotContainPattern("(?<![0-9A-Za-z_-])" + cvv + "(?![0-9A-Za-z_-])");
+    }
+    Matcher m = DIGIT_RUN.matcher(text);
+    while (m.find()) {
+      String run = m.group();
+      assertThat(cardLike(run)).as("%s holds a card-like number %s", where, run).isFalse();
+    }
+  }
+
+  private static boolean cardLike(String digits) {
+    char issuer = digits.charAt(0);
+    return issuer >= '2' && issuer <= '6' && luhn(digits);
+  }
+
+  private static boolean luhn(String digits) {
+    int sum = 0;
+    for (int i = 0; i < digits.length(); i++) {
+      int d = digits.charAt(digits.length() - 1 - i) - '0';
+      if (i % 2 == 1) {
+        d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+      }
+      sum += d;
+    }
+    return sum % 10 == 0;
+  }
+
+  private Http.Answer pay(TestGateway gw, String token, String card, String cvv, String... headers) {
+    String body = payment(card, "10.00", "EUR").replace("\"123\"", "\"" + cvv + "\"");
+    return keep(gw.http().post("/api/process", token, body, headers));
+  }
+
+  private Http.Answer keep(Http.Answer a) {
+    bodies.add(a.status() + " " + a.headers().map() + " " + a.body());
+    return a;
   }
 }

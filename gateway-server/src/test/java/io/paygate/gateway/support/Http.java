@@ -14,12 +14,17 @@ import java.util.Map;
 /** A small HTTP client for tests: the real network stack, JSON answers parsed with Moshi. */
 public final class Http {
   private static final Moshi MOSHI = new Moshi.Builder().build();
-  private final HttpClient client = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client;
   private final String baseUrl;
 
   public Http(String baseUrl) {
+    this(baseUrl, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+  }
+
+  /** A client of its own, for HTTPS with a trust store of the test's choosing. */
+  public Http(String baseUrl, HttpClient client) {
     this.baseUrl = baseUrl;
+    this.client = client;
   }
 
   /** An answer: status, headers and body. */

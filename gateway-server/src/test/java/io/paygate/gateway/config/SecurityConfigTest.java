@@ -1,0 +1,50 @@
+package io.paygate.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SecurityConfigTest {
+
+  @Test
+  void defaultsProtectWithoutThrottlingABenchmark() {
+    SecurityConfig c = GatewayConfig.from(ConfigSource.load(null, Map.of())).security();
+
+    assertThat(c.tlsKeystore()).isEmpty();
+    assertThat(c.corsAllowedOrigins()).isEmpty();
+    assertThat(c.merchantRequestsPerSecond()).isEqualTo(20_000);
+    assertThat(c.loginsPerMinutePerLogin()).isEqualTo(20);
+    assertThat(c.lockoutAttempts()).isEqualTo(10);
+    assertThat(c.lockoutDuration()).isEqualTo(Duration.ofMinutes(30));
+  }
+
+  @Test
+  void environmentVariablesSetEverySecuritySetting() {
+    SecurityConfig c = GatewayConfig.from(ConfigSource.load(null, Map.of(
+        "PAYGATE_CORS_ALLOWED_ORIGINS", "https://a.example, http://localhost:3000",
+        "PAYGATE_RATE_LIMIT_MERCHANT_PER_SECOND", "0",
+        "PAYGATE_LOGIN_LOCKOUT_DURATION", "1h",
+        "PAYGATE_TLS_KEYSTORE_PATH", "/etc/paygate/tls.p12",
+        "PAYGATE_TLS_KEYSTORE_PASSWORD", "pw"))).security();
+
+    assertThat(c.corsAllowedOrigins())
+        .containsExactly("https://a.example", "http://localhost:3000");
+    assertThat(c.merchantRequestsPerSecond()).as("0 turns the limit off").isZero();
+    assertThat(c.lockoutDuration()).isEqualTo(Duration.ofHours(1));
+    assertThat(c.tlsKeystore()).hasValueSatisfying(p -> assertThat(p).hasFileName("tls.p12"));
+  }
+
+  @Test
+  void badValuesNameTheSetting() {
+    assertThatThrownBy(() -> GatewayConfig.from(ConfigSource.load(null,
+        Map.of("PAYGATE_RATE_LIMIT_LOGIN_PER_MINUTE", "-1"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("PAYGATE_RATE_LIMIT_LOGIN_PER_MINUTE");
+    assertThatThrownBy(() -> GatewayConfig.from(ConfigSource.of(
+        Map.of("cors.allowed.origins", "https://shop.example/path"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("cors.allowed.origins");
+  }
+}
