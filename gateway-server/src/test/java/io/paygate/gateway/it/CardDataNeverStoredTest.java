@@ -44,7 +44,23 @@ import org.slf4j.LoggerFactory;
 class CardDataNeverStoredTest {
   private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9])[0-9]{13,19}(?![0-9])");
 
-  @TempDir Path dir;
+  // JUnit names temporary folders with a random 19-digit number, which the logs then show and
+  // which is Luhn-valid one time in ten: name the folder with letters only.
+  @TempDir(factory = LetterNamedTempDir.class) Path dir;
+
+  /** Creates temporary folders whose names hold no digits. */
+  static final class LetterNamedTempDir implements org.junit.jupiter.api.io.TempDirFactory {
+    @Override
+    public Path createTempDirectory(org.junit.jupiter.api.extension.AnnotatedElementContext element,
+        org.junit.jupiter.api.extension.ExtensionContext context) throws java.io.IOException {
+      java.util.Random random = new java.security.SecureRandom();
+      StringBuilder name = new StringBuilder("paygate-card-data-");
+      for (int i = 0; i < 16; i++) {
+        name.append((char) ('a' + random.nextInt(26)));
+      }
+      return Files.createDirectory(Path.of(System.getProperty("java.io.tmpdir"), name.toString()));
+    }
+  }
   final List<String> logLines = new ArrayList<>();
   final List<String> bodies = new ArrayList<>();
   final Map<Logger, Level> levels = new HashMap<>();
