@@ -33,7 +33,9 @@ import io.paygate.gateway.limits.LoginThrottle;
 import io.paygate.gateway.limits.MerchantRateLimitFilter;
 import io.paygate.gateway.limits.RateLimiter;
 import io.paygate.gateway.merchants.MerchantService;
+import io.paygate.gateway.payments.InFlightPayments;
 import io.paygate.gateway.payments.PaymentService;
+import io.paygate.gateway.payments.Reconciler;
 import io.paygate.gateway.payments.RequestFingerprint;
 import io.paygate.gateway.resources.AcquirersResource;
 import io.paygate.gateway.resources.AuthResource;
@@ -58,6 +60,7 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.glassfish.jersey.jetty.JettyHttpContainer;
 import org.glassfish.jersey.server.ContainerFactory;
@@ -130,7 +133,12 @@ public final class Gateway implements AutoCloseable {
       AcquirerRegistry acquirers = push(parts,
           AcquirerRegistry.load(config, Gateway.class.getClassLoader()));
       AcquirerCaller caller = push(parts,
-          new AcquirerCaller(config.acquirerTimeout(), config.acquirerMaxConcurrency(), clock));
+          new AcquirerCaller(config.acquirerTimeout(), config.acquirerMaxConcurrency(),
+              config.breakerFailures(), config.breakerPause(), clock));
+      InFlightPayments inFlight = new InFlightPayments();
+      Reconciler reconciler = push(parts, new Reconciler(paymentRepo, acquirers, caller, inFlight,
+          audit, clock, config.acquirerTimeout().plus(config.reconcileMargin()),
+          config.reconcileInterval(), config.reconcileMaxBackoff()));
 
       PasswordHasher hasher = new PasswordHasher(config.bcryptCost());
       RevokedSessions revoked = new RevokedSessions(tokenRepo, config.accessTokenTtl(), clock);
@@ -144,7 +152,8 @@ public final class Gateway implements AutoCloseable {
       MerchantService merchants = new MerchantService(merchantRepo, acquirers, hasher, audit, clock);
       PaymentService payments = new PaymentService(
           new PaymentRequestValidator(clock, config.maxAmountMinor()), paymentRepo, acquirers,
-          caller, new RequestFingerprint(jwtSecret.getBytes(StandardCharsets.UTF_8)), audit, clock);
+          caller, new RequestFingerprint(jwtSecret.getBytes(StandardCharsets.UTF_8)), audit,
+          inFlight, reconciler, clock);
 
       ResourceConfig api = new ResourceConfig()
           .property(ServerProperties.WADL_FEATURE_DISABLE, true)
@@ -161,16 +170,22 @@ public final class Gateway implements AutoCloseable {
           .register(new AuthResource(auth))
           .register(new PaymentResource(payments, merchantRepo))
           .register(new HistoryResource(paymentRepo))
-          .register(new HealthResource(database, acquirers))
-          .register(new AcquirersResource(acquirers, config.pluginsDir()))
+          .register(new HealthResource(database, acquirers, caller, inFlight))
+          .register(new AcquirersResource(acquirers, config.pluginsDir(), caller))
           .register(new OpenApiResource())
           .register(new MerchantAuditResource(auditRepo))
           .register(new OperatorAuditResource(auditRepo));
       ExceptionMappers.all(audit).forEach(api::register);
 
       Server server = httpServer(config, api);
+      // Payments left Pending or Unknown by an earlier run are looked up from now on, in the
+      // background: a slow bank does not hold up start-up.
+      reconciler.start();
       server.start();
       parts.push(server::stop);
+      // Popped first on close: stop taking payments, let those in flight finish (bounded), and
+      // only then stop the HTTP server, so that their answers still go out.
+      parts.push(() -> drain(inFlight, config.shutdownTimeout()));
       Gateway gateway = new Gateway(parts, server, operatorKey, rootResources(api));
       log.info("gateway listening on port {}", gateway.port());
       return gateway;
@@ -180,6 +195,14 @@ public final class Gateway implements AutoCloseable {
         throw (RuntimeException) e;
       }
       throw new ConfigException("the gateway failed to start: " + e, e);
+    }
+  }
+
+  private static void drain(InFlightPayments inFlight, Duration bound) {
+    int left = inFlight.closeAndDrain(bound);
+    if (left > 0) {
+      log.warn("stopping with {} payments still at the bank after {}; reconciliation settles them"
+          + " at the next start", left, bound);
     }
   }
 
@@ -193,8 +216,10 @@ public final class Gateway implements AutoCloseable {
     connector.setPort(config.port());
     server.addConnector(connector);
     JettyHttpContainer jersey = ContainerFactory.createContainer(JettyHttpContainer.class, api);
-    server.setHandler(new RequestContextHandler(new SecurityHeaders(
-        new CorsHandler(config.security().corsAllowedOrigins(), jersey))));
+    // GracefulHandler lets requests in flight finish when the server stops (within the stop
+    // timeout) and answers new ones 503 meanwhile.
+    server.setHandler(new GracefulHandler(new RequestContextHandler(new SecurityHeaders(
+        new CorsHandler(config.security().corsAllowedOrigins(), jersey)))));
     server.setErrorHandler(new ProblemErrorHandler());
     server.setStopTimeout(config.shutdownTimeout().toMillis());
     return server;

@@ -34,15 +34,29 @@ public final class AcquirerCaller implements AutoCloseable {
   private final int maxConcurrentCalls;
   private final Clock clock;
   private final Map<String, ExecutorService> pools = new ConcurrentHashMap<>();
+  private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+  private final int breakerThreshold;
+  private final Duration breakerPause;
 
   /**
    * @param timeout how long to wait for a bank's answer
    * @param maxConcurrentCalls calls in flight per acquirer; more are refused without calling it
+   * @param breakerThreshold failed authorisations in a row that open an acquirer's breaker
+   * @param breakerPause how long an open breaker refuses calls before it lets a probe through
    */
-  public AcquirerCaller(Duration timeout, int maxConcurrentCalls, Clock clock) {
+  public AcquirerCaller(Duration timeout, int maxConcurrentCalls, int breakerThreshold,
+      Duration breakerPause, Clock clock) {
     this.timeout = timeout;
     this.maxConcurrentCalls = maxConcurrentCalls;
+    this.breakerThreshold = breakerThreshold;
+    this.breakerPause = breakerPause;
     this.clock = clock;
+  }
+
+  /** The state of an acquirer's circuit breaker. */
+  public CircuitBreaker.State breakerState(String acquirerName) {
+    CircuitBreaker b = breakers.get(acquirerName);
+    return b == null ? CircuitBreaker.State.CLOSED : b.state();
   }
 
   /** When a call started now must end. */
@@ -50,8 +64,30 @@ public final class AcquirerCaller implements AutoCloseable {
     return clock.instant().plus(timeout);
   }
 
-  /** Asks the acquirer to authorise; never throws. */
+  /**
+   * Asks the acquirer to authorise, unless its circuit breaker is open (then nothing is sent and
+   * the result is not processed); never throws.
+   */
   public AuthorisationResult authorise(LoadedAcquirer acquirer, AuthorisationRequest request) {
+    CircuitBreaker breaker = breakers.computeIfAbsent(acquirer.name(),
+        name -> new CircuitBreaker(breakerThreshold, breakerPause, clock));
+    if (!breaker.tryAcquire()) {
+      return AuthorisationResult.notProcessed("the circuit breaker of " + acquirer.name()
+          + " is open after " + breaker.failures() + " failures in a row; nothing was sent");
+    }
+    AuthorisationResult result = call(acquirer, request);
+    switch (result.outcome()) {
+      case AUTHORISED:
+      case DECLINED:
+        breaker.onSuccess();
+        break;
+      default:
+        breaker.onFailure();
+    }
+    return result;
+  }
+
+  private AuthorisationResult call(LoadedAcquirer acquirer, AuthorisationRequest request) {
     Future<AuthorisationResult> call;
     try {
       call = pool(acquirer).submit(() -> acquirer.acquirer().authorise(request));

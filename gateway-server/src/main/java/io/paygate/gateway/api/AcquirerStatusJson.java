@@ -1,6 +1,7 @@
 package io.paygate.gateway.api;
 
 import com.squareup.moshi.JsonWriter;
+import io.paygate.gateway.acquirer.CircuitBreaker;
 import io.paygate.gateway.acquirer.LoadedAcquirer;
 import java.io.IOException;
 
@@ -11,9 +12,13 @@ import java.io.IOException;
 public final class AcquirerStatusJson {
   private AcquirerStatusJson() {}
 
-  /** Writes the acquirer's status, version and SPI version into the object being written. */
-  public static void writeFields(JsonWriter w, LoadedAcquirer a) throws IOException {
-    w.name("status").value("UP");
+  /**
+   * Writes the acquirer's status, version and SPI version into the object being written. The
+   * status is its circuit breaker's: {@code UP} (closed), {@code OPEN} or {@code HALF_OPEN}.
+   */
+  public static void writeFields(JsonWriter w, LoadedAcquirer a, CircuitBreaker.State breaker)
+      throws IOException {
+    w.name("status").value(breaker == CircuitBreaker.State.CLOSED ? "UP" : breaker.name());
     w.name("version").value(a.version());
     w.name("spiVersion").value(a.spiVersion());
   }

@@ -1,6 +1,7 @@
 package io.paygate.gateway.api;
 
 import com.squareup.moshi.JsonWriter;
+import io.paygate.gateway.acquirer.AcquirerCaller;
 import io.paygate.gateway.acquirer.AcquirerRegistry;
 import io.paygate.gateway.acquirer.LoadedAcquirer;
 import io.paygate.gateway.acquirer.SkippedPlugin;
@@ -11,10 +12,12 @@ import java.nio.file.Path;
 public final class AcquirersJson implements JsonWritable {
   private final AcquirerRegistry registry;
   private final Path pluginsDir;
+  private final AcquirerCaller caller;
 
-  public AcquirersJson(AcquirerRegistry registry, Path pluginsDir) {
+  public AcquirersJson(AcquirerRegistry registry, Path pluginsDir, AcquirerCaller caller) {
     this.registry = registry;
     this.pluginsDir = pluginsDir;
+    this.caller = caller;
   }
 
   @Override
@@ -25,7 +28,7 @@ public final class AcquirersJson implements JsonWritable {
     for (LoadedAcquirer a : registry.all()) {
       w.beginObject();
       w.name("name").value(a.name());
-      AcquirerStatusJson.writeFields(w, a);
+      AcquirerStatusJson.writeFields(w, a, caller.breakerState(a.name()));
       w.name("source").value(a.source());
       w.endObject();
     }

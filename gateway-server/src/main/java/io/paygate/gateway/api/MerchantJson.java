@@ -19,6 +19,12 @@ public final class MerchantJson implements JsonWritable {
     w.name("login").value(m.login());
     w.name("name").value(m.name());
     w.name("acquiringBank").value(m.acquirer());
+    // Every acquirer in the order tried; the first is acquiringBank, kept for the original clients.
+    w.name("acquiringBanks").beginArray();
+    for (String a : m.acquirers()) {
+      w.value(a);
+    }
+    w.endArray();
     w.name("createdAt").value(m.createdAt().toString());
     w.endObject();
   }

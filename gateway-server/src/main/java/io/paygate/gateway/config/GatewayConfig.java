@@ -35,6 +35,11 @@ public final class GatewayConfig {
   private final int httpMaxThreads;
   private final boolean httpVirtualThreads;
   private final Duration shutdownTimeout;
+  private final int breakerFailures;
+  private final Duration breakerPause;
+  private final Duration reconcileInterval;
+  private final Duration reconcileMargin;
+  private final Duration reconcileMaxBackoff;
   private final ConfigSource source;
   private final SecurityConfig security;
 
@@ -73,6 +78,11 @@ public final class GatewayConfig {
     }
     this.httpVirtualThreads = threads.equals("virtual");
     this.shutdownTimeout = v.duration("shutdown.timeout", Duration.ofSeconds(15));
+    this.breakerFailures = v.integer("acquirer.breaker.failures", 5, 1, 1_000_000);
+    this.breakerPause = v.duration("acquirer.breaker.pause", Duration.ofSeconds(30));
+    this.reconcileInterval = v.duration("reconcile.interval", Duration.ofSeconds(10));
+    this.reconcileMargin = v.duration("reconcile.margin", Duration.ofSeconds(5));
+    this.reconcileMaxBackoff = v.duration("reconcile.max.backoff", Duration.ofMinutes(15));
     this.security = new SecurityConfig(s);
     if (operatorKey.isPresent() && operatorKey.get().length() < 24) {
       throw new ConfigException(s.describe("operator.key")
@@ -190,6 +200,34 @@ public final class GatewayConfig {
   /** How long a stopping server waits for requests in flight. */
   public Duration shutdownTimeout() {
     return shutdownTimeout;
+  }
+
+  /** Failed authorisations in a row that open an acquirer's circuit breaker. */
+  public int breakerFailures() {
+    return breakerFailures;
+  }
+
+  /** How long an open circuit breaker refuses calls before it lets one probe through. */
+  public Duration breakerPause() {
+    return breakerPause;
+  }
+
+  /** How often reconciliation looks for payments whose outcome is not final. */
+  public Duration reconcileInterval() {
+    return reconcileInterval;
+  }
+
+  /**
+   * How long after {@link #acquirerTimeout()} a {@code Pending} payment counts as abandoned (its
+   * process crashed) and is reconciled; younger ones may still be in flight.
+   */
+  public Duration reconcileMargin() {
+    return reconcileMargin;
+  }
+
+  /** The longest wait between two look-ups of one unresolved payment (backoff doubles to it). */
+  public Duration reconcileMaxBackoff() {
+    return reconcileMaxBackoff;
   }
 
   /** TLS, CORS, rate limits and lockout. */

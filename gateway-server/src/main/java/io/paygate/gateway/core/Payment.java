@@ -39,4 +39,11 @@ public record Payment(
         expiryYear, amount, createdAt, newStatus.isFinal() ? at : processedAt, acquirer,
         newAcquirerStatus, newAcquirerReference, newErrorCode, idempotencyKey, requestFingerprint);
   }
+
+  /** The same payment, to be sent to another acquirer (failover). */
+  public Payment withAcquirer(String newAcquirer) {
+    return new Payment(id, merchantId, status, cardHolderName, cardNumberMasked, expiryMonth,
+        expiryYear, amount, createdAt, processedAt, newAcquirer, acquirerStatus, acquirerReference,
+        errorCode, idempotencyKey, requestFingerprint);
+  }
 }

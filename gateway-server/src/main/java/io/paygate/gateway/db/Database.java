@@ -6,6 +6,7 @@ import io.paygate.gateway.config.ConfigException;
 import io.paygate.gateway.config.GatewayConfig;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -72,7 +73,12 @@ public final class Database implements AutoCloseable {
       throw new ConfigException("cannot create the data folder " + config.dataDir() + " ("
           + config.describe("data.dir") + "): " + e.getMessage(), e);
     }
-    return "jdbc:h2:file:" + config.dataDir().resolve("paygate").toAbsolutePath()
+    return embeddedUrl(config.dataDir());
+  }
+
+  /** The JDBC URL of the embedded database in {@code dataDir}; tests open it beside the gateway. */
+  public static String embeddedUrl(Path dataDir) {
+    return "jdbc:h2:file:" + dataDir.resolve("paygate").toAbsolutePath()
         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
         + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
   }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,7 +13,8 @@ import javax.sql.DataSource;
 
 /** Merchant accounts. */
 public final class MerchantRepository {
-  private static final String COLUMNS = "id, login, name, password_hash, acquirer, created_at";
+  private static final String COLUMNS = "id, login, name, password_hash, acquirer, created_at,"
+      + " fallback_acquirers";
 
   private final DataSource db;
 
@@ -26,7 +28,8 @@ public final class MerchantRepository {
    * @throws DuplicateKeyException when the login is taken, whatever its case
    */
   public void insert(Merchant m) {
-    String sql = "INSERT INTO merchants (" + COLUMNS + ", login_key) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    String sql = "INSERT INTO merchants (" + COLUMNS + ", login_key)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       Jdbc.setUuid(ps, 1, m.id());
       ps.setString(2, m.login());
@@ -34,7 +37,9 @@ public final class MerchantRepository {
       ps.setString(4, m.passwordHash());
       ps.setString(5, m.acquirer());
       Jdbc.setInstant(ps, 6, m.createdAt());
-      ps.setString(7, loginKey(m.login()));
+      ps.setString(7, m.fallbackAcquirers().isEmpty()
+          ? null : String.join(",", m.fallbackAcquirers()));
+      ps.setString(8, loginKey(m.login()));
       ps.executeUpdate();
     } catch (SQLException e) {
       if (Jdbc.isUniqueViolation(e)) {
@@ -70,7 +75,12 @@ public final class MerchantRepository {
         rs.getString("name"),
         rs.getString("password_hash"),
         rs.getString("acquirer"),
-        Jdbc.getInstant(rs, "created_at"));
+        Jdbc.getInstant(rs, "created_at"),
+        fallbacks(rs.getString("fallback_acquirers")));
+  }
+
+  private static List<String> fallbacks(String column) {
+    return column == null || column.isEmpty() ? List.of() : List.of(column.split(","));
   }
 
   static String loginKey(String login) {

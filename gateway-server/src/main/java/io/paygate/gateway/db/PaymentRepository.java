@@ -26,6 +26,9 @@ public final class PaymentRepository {
       + " processed_at, acquirer, acquirer_status, acquirer_reference, error_code,"
       + " idempotency_key, request_fingerprint";
 
+  /** The error code of a payment whose bank echoed another amount or currency than ours. */
+  public static final String AMOUNT_MISMATCH = "amount_mismatch";
+
   /** A cursor after every payment: the first page is the page after it. */
   private static final HistoryCursor END_OF_TIME =
       new HistoryCursor(Instant.parse("9999-12-31T23:59:59Z"), new UUID(-1L, -1L));
@@ -180,22 +183,60 @@ public final class PaymentRepository {
     }
   }
 
-  /** Payments whose outcome is not final, created before {@code before}, oldest first. */
-  public List<Payment> findUnresolved(Instant before, int limit) {
-    String sql = "SELECT " + COLUMNS + " FROM payments WHERE status IN ('Pending', 'Unknown')"
-        + " AND created_at < ? ORDER BY created_at LIMIT ?";
+  /**
+   * Payments whose outcome is not final, created before {@code before}, whose next look-up is due
+   * at {@code now}, oldest first. Those flagged for the operator ({@code amount_mismatch}) are left
+   * out: no look-up settles them.
+   */
+  public List<UnresolvedPayment> findUnresolved(Instant before, Instant now, int limit) {
+    String sql = "SELECT " + COLUMNS + ", reconcile_attempts FROM payments"
+        + " WHERE status IN ('Pending', 'Unknown') AND created_at < ?"
+        + " AND (reconcile_after IS NULL OR reconcile_after <= ?)"
+        + " AND (error_code IS NULL OR error_code <> ?) ORDER BY created_at LIMIT ?";
     try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       Jdbc.setInstant(ps, 1, before);
-      ps.setInt(2, limit);
-      List<Payment> out = new ArrayList<>();
+      Jdbc.setInstant(ps, 2, now);
+      ps.setString(3, AMOUNT_MISMATCH);
+      ps.setInt(4, limit);
+      List<UnresolvedPayment> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(map(rs));
+          out.add(new UnresolvedPayment(map(rs), rs.getInt("reconcile_attempts")));
         }
       }
       return out;
     } catch (SQLException e) {
       throw new DataAccessException("cannot read unresolved payments", e);
+    }
+  }
+
+  /** Counts a look-up that did not settle the payment, and when to try again. */
+  public void postponeReconciliation(UUID id, int attempts, Instant after) {
+    String sql = "UPDATE payments SET reconcile_attempts = ?, reconcile_after = ? WHERE id = ?";
+    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setInt(1, attempts);
+      Jdbc.setInstant(ps, 2, after);
+      Jdbc.setUuid(ps, 3, id);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new DataAccessException("cannot postpone reconciliation", e);
+    }
+  }
+
+  /**
+   * Records that a Pending payment is about to be sent to another acquirer (failover), before it
+   * is sent, so that reconciliation asks the right bank after a crash.
+   *
+   * @return whether the payment was still Pending and is now routed to {@code acquirer}
+   */
+  public boolean routeTo(UUID id, String acquirer) {
+    String sql = "UPDATE payments SET acquirer = ? WHERE id = ? AND status = 'Pending'";
+    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, acquirer);
+      Jdbc.setUuid(ps, 2, id);
+      return ps.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new DataAccessException("cannot route payment", e);
     }
   }
 

@@ -45,6 +45,11 @@ public class ApiException extends RuntimeException {
             + " key to get its outcome");
   }
 
+  /** 503: the server is shutting down and takes no new payments. */
+  public static ApiException unavailable(String detail) {
+    return new ApiException(503, "unavailable", "Service unavailable", detail);
+  }
+
   public static ApiException idempotencyKeyReused() {
     return new ApiException(422, "idempotency-key-reused", "Idempotency key reused",
         "this Idempotency-Key was used with a different request; use a new key for a new payment");

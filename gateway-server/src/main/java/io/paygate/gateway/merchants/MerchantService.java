@@ -1,7 +1,6 @@
 package io.paygate.gateway.merchants;
 
 import io.paygate.gateway.acquirer.AcquirerRegistry;
-import io.paygate.gateway.acquirer.LoadedAcquirer;
 import io.paygate.gateway.api.FieldError;
 import io.paygate.gateway.audit.AuditLog;
 import io.paygate.gateway.auth.PasswordHasher;
@@ -19,9 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-/** Creates merchant accounts, each mapped to an acquirer that is loaded. */
+/**
+ * Creates merchant accounts, each mapped to an acquirer that is loaded, or to an ordered list of
+ * them for failover.
+ */
 public final class MerchantService {
   private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9._@-]{3,64}");
 
@@ -51,7 +52,7 @@ public final class MerchantService {
     String login = string(body, "login", errors);
     String name = string(body, "name", errors);
     String password = string(body, "password", errors);
-    String bank = string(body, "acquiringbank", errors);
+    List<String> banks = AcquirerChoice.names(body.get("acquiringbank"), errors);
     if (login != null && !LOGIN.matcher(login).matches()) {
       errors.add(new FieldError("login",
           "must be 3 to 64 letters, digits, or the characters . _ @ -"));
@@ -62,26 +63,20 @@ public final class MerchantService {
     if (password != null) {
       passwordProblem(password).ifPresent(p -> errors.add(new FieldError("password", p)));
     }
-    Optional<LoadedAcquirer> acquirer = Optional.empty();
-    if (bank != null) {
-      acquirer = acquirers.find(bank);
-      if (acquirer.isEmpty()) {
-        errors.add(new FieldError("acquiringbank", "no acquirer of that name is loaded; loaded: "
-            + acquirers.all().stream().map(LoadedAcquirer::name).collect(Collectors.joining(", "))));
-      }
-    }
+    List<String> chosen = AcquirerChoice.resolve(banks, acquirers, errors);
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
     }
     Merchant merchant = new Merchant(Ids.newId(), login, name.trim(), hasher.hash(password),
-        acquirer.get().name(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        chosen.get(0), clock.instant().truncatedTo(ChronoUnit.MICROS),
+        chosen.subList(1, chosen.size()));
     try {
       merchants.insert(merchant);
     } catch (DuplicateKeyException e) {
       throw ApiException.conflict("a merchant with this login exists");
     }
     audit.record("merchant.created", "success", merchant.id(), null,
-        "login " + login + ", acquirer " + merchant.acquirer());
+        "login " + login + ", acquirers " + String.join(", ", merchant.acquirers()));
     return merchant;
   }
 

@@ -20,6 +20,7 @@ import io.paygate.gateway.validation.ValidatedPayment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,7 +28,13 @@ import java.util.UUID;
 
 /**
  * The payment flow: validate, honour the idempotency key, store the payment as {@code Pending}
- * before any bank is called, ask the merchant's acquirer, record the outcome.
+ * before any bank is called, ask the merchant's acquirers in order until one may have processed
+ * it, record the outcome.
+ *
+ * <p>Failover goes to the next acquirer only after a result that proves the payment was not
+ * processed (unreachable, 503, circuit open); after an unknown outcome never, since the first bank
+ * may have charged the card. Every attempt uses the payment's reference, which each bank treats as
+ * its idempotency key.
  */
 public final class PaymentService {
   private final PaymentRequestValidator validator;
@@ -36,17 +43,25 @@ public final class PaymentService {
   private final AcquirerCaller caller;
   private final RequestFingerprint fingerprint;
   private final AuditLog audit;
+  private final InFlightPayments inFlight;
+  private final Reconciler reconciler;
   private final Clock clock;
 
+  /**
+   * @param inFlight where payments being sent are tracked, for reconciliation and shutdown
+   * @param reconciler looks up a replayed payment whose outcome is not final; null for none
+   */
   public PaymentService(PaymentRequestValidator validator, PaymentRepository payments,
       AcquirerRegistry acquirers, AcquirerCaller caller, RequestFingerprint fingerprint,
-      AuditLog audit, Clock clock) {
+      AuditLog audit, InFlightPayments inFlight, Reconciler reconciler, Clock clock) {
     this.validator = validator;
     this.payments = payments;
     this.acquirers = acquirers;
     this.caller = caller;
     this.fingerprint = fingerprint;
     this.audit = audit;
+    this.inFlight = inFlight;
+    this.reconciler = reconciler;
     this.clock = clock;
   }
 
@@ -68,14 +83,26 @@ public final class PaymentService {
         return replay(earlier.get(), requestFingerprint);
       }
     }
+    UUID id = Ids.newId();
+    if (!inFlight.enter(id)) {
+      throw ApiException.unavailable("the gateway is shutting down and takes no new payments;"
+          + " retry shortly (with the same Idempotency-Key)");
+    }
+    try {
+      return processNew(id, merchant, request, idempotencyKey, requestFingerprint);
+    } finally {
+      inFlight.exit(id);
+    }
+  }
 
-    Optional<LoadedAcquirer> acquirer = acquirers.find(merchant.acquirer());
+  private ProcessedPayment processNew(UUID id, Merchant merchant, ValidatedPayment request,
+      String idempotencyKey, String requestFingerprint) {
+    List<String> route = merchant.acquirers();
     Instant now = now();
-    Payment pending = new Payment(Ids.newId(), merchant.id(), PaymentStatus.Pending,
+    Payment pending = new Payment(id, merchant.id(), PaymentStatus.Pending,
         request.cardHolderName(), CardNumbers.mask(request.cardNumber()), request.expiryMonth(),
-        request.expiryYear(), request.amount(), now, null,
-        acquirer.map(LoadedAcquirer::name).orElse(merchant.acquirer()), null, null, null,
-        idempotencyKey, requestFingerprint);
+        request.expiryYear(), request.amount(), now, null, canonicalName(route.get(0)), null, null,
+        null, idempotencyKey, requestFingerprint);
     try {
       payments.insert(pending);
     } catch (DuplicateKeyException e) {
@@ -84,19 +111,33 @@ public final class PaymentService {
           requestFingerprint);
     }
     audit.record("payment.received", "Pending", merchant.id(), pending.id(),
-        pending.amount() + " via " + pending.acquirer());
+        pending.amount() + " via " + String.join(", ", route));
 
-    Payment outcome;
-    if (acquirer.isEmpty()) {
-      outcome = OutcomeMapper.apply(pending,
-          AuthorisationResult.notProcessed("acquirer not loaded"), now());
-    } else {
-      audit.record("payment.sent", "Pending", merchant.id(), pending.id(), acquirer.get().name());
-      AuthorisationResult result = caller.authorise(acquirer.get(), bankRequest(merchant, pending, request));
-      outcome = OutcomeMapper.apply(pending, result, now());
-      audit.record("payment.answered", outcome.status().name(), merchant.id(), pending.id(),
-          result.outcome() + (result.message() == null ? "" : ": " + result.message()));
+    // One deadline for every attempt: a Pending payment older than it plus a margin is abandoned.
+    Instant deadline = caller.deadline();
+    Payment current = pending;
+    AuthorisationResult result = null;
+    for (int i = 0; i < route.size(); i++) {
+      if (i > 0) {
+        // Failover, only after an attempt that certainly did not process the payment.
+        if (!clock.instant().isBefore(deadline)) {
+          break;
+        }
+        String next = canonicalName(route.get(i));
+        // Written before the call: after a crash, reconciliation asks this bank.
+        if (!payments.routeTo(id, next)) {
+          break;
+        }
+        audit.record("payment.failover", "Pending", merchant.id(), id,
+            current.acquirer() + " did not process it (" + result.message() + "); trying " + next);
+        current = current.withAcquirer(next);
+      }
+      result = attempt(merchant, current, request, deadline);
+      if (result.outcome() != AuthorisationResult.Outcome.NOT_PROCESSED) {
+        break;
+      }
     }
+    Payment outcome = OutcomeMapper.apply(current, result, now());
     if (!payments.recordOutcome(outcome)) {
       // Reconciliation settled it first; its answer is the one on record.
       outcome = payments.find(merchant.id(), pending.id()).orElse(outcome);
@@ -104,24 +145,52 @@ public final class PaymentService {
     return new ProcessedPayment(outcome, false);
   }
 
+  private AuthorisationResult attempt(Merchant merchant, Payment p, ValidatedPayment request,
+      Instant deadline) {
+    Optional<LoadedAcquirer> acquirer = acquirers.find(p.acquirer());
+    if (acquirer.isEmpty()) {
+      return AuthorisationResult.notProcessed("acquirer " + p.acquirer() + " is not loaded");
+    }
+    audit.record("payment.sent", "Pending", merchant.id(), p.id(), acquirer.get().name());
+    AuthorisationResult result = caller.authorise(acquirer.get(),
+        bankRequest(merchant, p, request, deadline));
+    PaymentStatus status = OutcomeMapper.apply(p, result, p.createdAt()).status();
+    audit.record("payment.answered", status.name(), merchant.id(), p.id(),
+        acquirer.get().name() + ": " + result.outcome()
+            + (result.message() == null ? "" : ": " + result.message()));
+    return result;
+  }
+
+  private String canonicalName(String acquirer) {
+    return acquirers.find(acquirer).map(LoadedAcquirer::name).orElse(acquirer);
+  }
+
+  /**
+   * The stored outcome. A payment left Pending or Unknown is first looked up at its bank, when no
+   * call of it can still be in flight: after a crash, the merchant's retry learns the one true
+   * outcome instead of "in flight" or "unknown".
+   */
   private ProcessedPayment replay(Payment earlier, String requestFingerprint) {
     if (!Objects.equals(earlier.requestFingerprint(), requestFingerprint)) {
       throw ApiException.idempotencyKeyReused();
     }
-    if (earlier.status() == PaymentStatus.Pending) {
+    Payment current = reconciler != null && reconciler.isDue(earlier)
+        ? reconciler.resolve(earlier) : earlier;
+    if (current.status() == PaymentStatus.Pending) {
       throw ApiException.idempotencyInFlight();
     }
-    return new ProcessedPayment(earlier, true);
+    return new ProcessedPayment(current, true);
   }
 
-  private AuthorisationRequest bankRequest(Merchant merchant, Payment p, ValidatedPayment r) {
+  private AuthorisationRequest bankRequest(Merchant merchant, Payment p, ValidatedPayment r,
+      Instant deadline) {
     return AuthorisationRequest.builder()
         .paymentReference(p.id().toString())
         .merchantId(merchant.id().toString())
         .merchantName(merchant.name())
         .card(new Card(r.cardNumber(), r.cvv(), r.expiryMonth(), r.expiryYear(), r.cardHolderName()))
         .amount(p.amount().minor(), p.amount().currency())
-        .deadline(caller.deadline())
+        .deadline(deadline)
         .build();
   }
 

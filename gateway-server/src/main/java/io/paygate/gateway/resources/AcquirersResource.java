@@ -1,5 +1,6 @@
 package io.paygate.gateway.resources;
 
+import io.paygate.gateway.acquirer.AcquirerCaller;
 import io.paygate.gateway.acquirer.AcquirerRegistry;
 import io.paygate.gateway.api.AcquirersJson;
 import io.paygate.gateway.auth.OperatorOnly;
@@ -15,9 +16,13 @@ import jakarta.ws.rs.core.MediaType;
 public final class AcquirersResource {
   private final AcquirersJson acquirers;
 
-  /** @param pluginsDir the plug-ins folder, shown so an operator knows where jars are looked for */
-  public AcquirersResource(AcquirerRegistry registry, java.nio.file.Path pluginsDir) {
-    this.acquirers = new AcquirersJson(registry, pluginsDir);
+  /**
+   * @param pluginsDir the plug-ins folder, shown so an operator knows where jars are looked for
+   * @param caller whose circuit breakers give each acquirer's status
+   */
+  public AcquirersResource(AcquirerRegistry registry, java.nio.file.Path pluginsDir,
+      AcquirerCaller caller) {
+    this.acquirers = new AcquirersJson(registry, pluginsDir, caller);
   }
 
   @GET

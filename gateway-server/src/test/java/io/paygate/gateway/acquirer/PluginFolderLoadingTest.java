@@ -10,6 +10,7 @@ import io.paygate.gateway.config.ConfigException;
 import io.paygate.gateway.config.ConfigSource;
 import io.paygate.gateway.config.GatewayConfig;
 import io.paygate.gateway.support.PluginJarBuilder;
+import io.paygate.gateway.support.ScriptedAcquirer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Currency;
@@ -127,7 +128,9 @@ class PluginFolderLoadingTest {
   @Test
   void aMissingFolderHoldsNoPlugins() {
     try (AcquirerRegistry registry = load(Map.of())) {
-      assertThat(registry.all()).extracting(LoadedAcquirer::name).containsExactly("PiggyBank");
+      // Only the class path's acquirers: Piggy Bank, and the test class path's scripted bank.
+      assertThat(registry.all()).extracting(LoadedAcquirer::name)
+          .containsExactlyInAnyOrder("PiggyBank", ScriptedAcquirer.NAME);
       assertThat(registry.skipped()).isEmpty();
     }
   }

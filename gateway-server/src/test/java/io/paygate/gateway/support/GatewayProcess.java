@@ -1,14 +1,11 @@
 package io.paygate.gateway.support;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,44 +25,33 @@ public final class GatewayProcess implements AutoCloseable {
 
   /** Starts the gateway with the test class path and these PAYGATE_* variables. */
   public static GatewayProcess start(Path dataDir, Map<String, String> env) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        "io.paygate.gateway.GatewayMain");
-    pb.environment().put("PAYGATE_PORT", "0");
-    pb.environment().put("PAYGATE_HOST", "127.0.0.1");
-    pb.environment().put("PAYGATE_DATA_DIR", dataDir.toString());
-    pb.environment().put("PAYGATE_OPERATOR_KEY", TestGateway.OPERATOR_KEY);
-    pb.environment().putAll(env);
-    pb.redirectErrorStream(true);
-    Process p = pb.start();
-    CompletableFuture<Integer> port = new CompletableFuture<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(
-          new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line; (line = r.readLine()) != null; ) {
-          Matcher m = LISTENING.matcher(line);
-          if (m.find()) {
-            port.complete(Integer.parseInt(m.group(1)));
-          }
-        }
-      } catch (IOException e) {
-        port.completeExceptionally(e);
-      }
-      port.completeExceptionally(new IllegalStateException("the gateway exited before listening"));
-    }, "gateway-output");
-    reader.setDaemon(true);
-    reader.start();
-    try {
-      return new GatewayProcess(p, port.get(60, TimeUnit.SECONDS));
-    } catch (Exception e) {
-      p.destroyForcibly();
-      throw new IOException("the gateway did not start", e);
-    }
+    Map<String, String> all = new HashMap<>(Map.of(
+        "PAYGATE_PORT", "0",
+        "PAYGATE_HOST", "127.0.0.1",
+        "PAYGATE_DATA_DIR", dataDir.toString(),
+        "PAYGATE_OPERATOR_KEY", TestGateway.OPERATOR_KEY));
+    all.putAll(env);
+    JavaProcess.Started p = JavaProcess.start("io.paygate.gateway.GatewayMain", List.of(), all,
+        LISTENING);
+    return new GatewayProcess(p.process(), Integer.parseInt(p.ready()));
   }
 
   public Http http() {
     return new Http("http://127.0.0.1:" + port);
+  }
+
+  /** SIGTERM: the shutdown hook runs (a graceful stop). */
+  public void terminate() {
+    process.destroy();
+  }
+
+  /**
+   * Waits for the process to exit.
+   *
+   * @return its exit code, or null when it is still running after {@code seconds}
+   */
+  public Integer awaitExit(long seconds) throws InterruptedException {
+    return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : null;
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is flushed. */

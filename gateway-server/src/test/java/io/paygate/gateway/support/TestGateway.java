@@ -4,6 +4,7 @@ import io.paygate.gateway.Gateway;
 import io.paygate.gateway.config.ConfigSource;
 import io.paygate.gateway.config.GatewayConfig;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -76,12 +77,20 @@ public final class TestGateway implements AutoCloseable {
 
   /** Creates a merchant on Piggy Bank with a fresh login and returns the login. */
   public String createMerchant() {
+    return createMerchant("\"PiggyBank\"");
+  }
+
+  /**
+   * Creates a merchant with this {@code acquiringbank} JSON value (a name in quotes, or a list)
+   * and returns the login.
+   */
+  public String createMerchant(String acquiringBankJson) {
     // Letters, not a clock reading: a long run of digits in a login would look like a card number
     // to the tests that scan answers and logs for one.
     String login = "merchant" + LOGINS.incrementAndGet() + "-" + RUN;
     Http.Answer a = http.post("/createuser", OPERATOR_KEY, "{\"login\":\"" + login
         + "\",\"name\":\"Shop " + login + "\",\"password\":\"" + PASSWORD
-        + "\",\"acquiringbank\":\"PiggyBank\"}");
+        + "\",\"acquiringbank\":" + acquiringBankJson + "}");
     if (a.status() != 201) {
       throw new IllegalStateException("cannot create merchant: " + a);
     }
@@ -105,6 +114,14 @@ public final class TestGateway implements AutoCloseable {
   /** A merchant, logged in: its access token. */
   public String newMerchantToken() {
     return login(createMerchant());
+  }
+
+  /**
+   * The audit events written so far for a payment, oldest first, as {@code event:outcome}. The
+   * audit log writes in the background: wait for the one expected.
+   */
+  public List<String> auditEvents(String paymentId) {
+    return AuditTrail.events(dataDir, paymentId);
   }
 
   private static String randomLetters(int n) {

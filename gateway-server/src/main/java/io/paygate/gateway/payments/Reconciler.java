@@ -1,0 +1,224 @@
+package io.paygate.gateway.payments;
+
+import io.paygate.acquirer.spi.AuthorisationResult;
+import io.paygate.acquirer.spi.StatusRequest;
+import io.paygate.acquirer.spi.StatusResult;
+import io.paygate.gateway.acquirer.AcquirerCaller;
+import io.paygate.gateway.acquirer.AcquirerRegistry;
+import io.paygate.gateway.acquirer.LoadedAcquirer;
+import io.paygate.gateway.audit.AuditLog;
+import io.paygate.gateway.core.Payment;
+import io.paygate.gateway.core.PaymentStatus;
+import io.paygate.gateway.db.PaymentRepository;
+import io.paygate.gateway.db.UnresolvedPayment;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Settles payments whose outcome is not final ({@code Unknown}, and {@code Pending} left behind by
+ * a crash) by asking their acquirer about them by the gateway's reference: at start-up, then every
+ * {@code interval}, each payment with its own doubling backoff kept in the database.
+ *
+ * <p>A payment is only looked up once it is older than the acquirer timeout plus a margin: a
+ * younger one may still be on its way to the bank, which would answer "not found" and have it
+ * failed while the bank was about to charge it.
+ *
+ * <p>The bank's answer decides: authorised or declined as it says; not found becomes
+ * {@code Failed} (the bank never saw it, nothing was charged). An authorisation whose echoed
+ * amount or currency differs from ours is not accepted: the payment stays {@code Unknown} with
+ * {@code errorCode} {@code amount_mismatch}, an audit event and an error in the log, for an
+ * operator to settle with the bank; reconciliation leaves it alone from then on.
+ */
+public final class Reconciler implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+  private static final int BATCH = 100;
+
+  private final PaymentRepository payments;
+  private final AcquirerRegistry acquirers;
+  private final AcquirerCaller caller;
+  private final InFlightPayments inFlight;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final Duration staleAfter;
+  private final Duration interval;
+  private final Duration maxBackoff;
+  private final ScheduledExecutorService schedule;
+
+  /**
+   * @param staleAfter the age from which a Pending payment is abandoned: the acquirer timeout
+   *     plus a margin
+   * @param interval how often to look for unresolved payments, and the first backoff step
+   * @param maxBackoff the longest wait between two look-ups of one payment
+   */
+  public Reconciler(PaymentRepository payments, AcquirerRegistry acquirers, AcquirerCaller caller,
+      InFlightPayments inFlight, AuditLog audit, Clock clock, Duration staleAfter,
+      Duration interval, Duration maxBackoff) {
+    this.payments = payments;
+    this.acquirers = acquirers;
+    this.caller = caller;
+    this.inFlight = inFlight;
+    this.audit = audit;
+    this.clock = clock;
+    this.staleAfter = staleAfter;
+    this.interval = interval;
+    this.maxBackoff = maxBackoff;
+    this.schedule = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "reconciler");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /**
+   * Runs a first pass now, in the background so that a slow bank does not hold up start-up, then
+   * one every interval.
+   */
+  public Reconciler start() {
+    schedule.scheduleWithFixedDelay(this::runSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    return this;
+  }
+
+  private void runSafely() {
+    try {
+      int settled = runOnce();
+      if (settled > 0) {
+        log.info("reconciliation settled {} payments", settled);
+      }
+    } catch (RuntimeException e) {
+      // The next run tries again; a dead scheduler would leave payments unresolved for good.
+      log.error("reconciliation run failed", e);
+    }
+  }
+
+  /**
+   * Looks up every unresolved payment that is due.
+   *
+   * @return how many reached a final status
+   */
+  public int runOnce() {
+    int settled = 0;
+    Instant started = clock.instant();
+    while (!schedule.isShutdown()) {
+      Instant now = clock.instant();
+      // Those postponed during this run are due again only after it.
+      List<UnresolvedPayment> due = payments.findUnresolved(now.minus(staleAfter), started, BATCH);
+      int looked = 0;
+      for (UnresolvedPayment u : due) {
+        if (inFlight.contains(u.payment().id())) {
+          continue;
+        }
+        looked++;
+        Payment p = resolve(u.payment());
+        if (p.status().isFinal()) {
+          settled++;
+        } else {
+          postpone(u, p);
+        }
+      }
+      if (due.size() < BATCH || looked == 0) {
+        return settled;
+      }
+    }
+    return settled;
+  }
+
+  private void postpone(UnresolvedPayment u, Payment now) {
+    if (PaymentRepository.AMOUNT_MISMATCH.equals(now.errorCode())) {
+      return; // Left to the operator; no longer found by runOnce.
+    }
+    int lookUps = u.lookUps() + 1;
+    payments.postponeReconciliation(now.id(), lookUps, clock.instant().plus(backoff(lookUps)));
+  }
+
+  /** interval, 2 × interval, 4 × interval, … up to maxBackoff. */
+  Duration backoff(int lookUps) {
+    int doublings = Math.min(lookUps - 1, 30);
+    Duration d = interval.multipliedBy(1L << doublings);
+    return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
+  }
+
+  /**
+   * Whether a payment not in flight here may be looked up now: not final, old enough that no call
+   * can still be on its way, and not flagged for the operator.
+   */
+  public boolean isDue(Payment p) {
+    return !p.status().isFinal() && !inFlight.contains(p.id())
+        && p.createdAt().isBefore(clock.instant().minus(staleAfter))
+        && !PaymentRepository.AMOUNT_MISMATCH.equals(p.errorCode());
+  }
+
+  /**
+   * Asks the payment's acquirer what became of it and records the answer.
+   *
+   * @return the payment as stored afterwards
+   */
+  public Payment resolve(Payment p) {
+    Optional<LoadedAcquirer> acquirer = acquirers.find(p.acquirer());
+    StatusResult r = acquirer.isEmpty()
+        ? StatusResult.unknown("acquirer " + p.acquirer() + " is not loaded")
+        : caller.status(acquirer.get(), new StatusRequest(p.id().toString(),
+            p.merchantId().toString(), p.amount().minor(), p.amount().currency(),
+            caller.deadline()));
+    Instant at = now();
+    Payment next;
+    if (r.outcome() == StatusResult.Outcome.AUTHORISED && !echoMatches(p, r)) {
+      next = p.withOutcome(PaymentStatus.Unknown, at, "AmountMismatch", r.bankReference(),
+          PaymentRepository.AMOUNT_MISMATCH);
+      log.error("payment {} at {}: the bank authorised {} {} but the gateway asked for {};"
+          + " left Unknown for an operator to settle with the bank", p.id(), p.acquirer(),
+          r.amountMinor(), r.currency(), p.amount());
+      record(p, next, "payment.flagged", "bank echoed " + r.amountMinor() + " " + r.currency()
+          + ", not " + p.amount());
+    } else {
+      next = OutcomeMapper.apply(p, r, at);
+      if (next != null) {
+        record(p, next, "payment.reconciled", r.outcome() + " at " + p.acquirer());
+      } else if (p.status() == PaymentStatus.Pending) {
+        // Abandoned by a crash and the bank cannot tell yet: say Unknown, not "in flight".
+        next = OutcomeMapper.apply(p,
+            AuthorisationResult.unknown(r.message()), at);
+        record(p, next, "payment.reconciled", "look-up failed: " + r.message());
+      } else {
+        log.info("payment {} still unknown at {}: {}", p.id(), p.acquirer(), r.message());
+        return p;
+      }
+    }
+    return payments.find(p.merchantId(), p.id()).orElse(next);
+  }
+
+  private void record(Payment before, Payment after, String event, String detail) {
+    if (payments.recordOutcome(after)) {
+      audit.record(event, after.status().name(), before.merchantId(), before.id(), detail);
+    }
+  }
+
+  /** An echo the bank leaves out is no mismatch; one it gives must be ours. */
+  private static boolean echoMatches(Payment p, StatusResult r) {
+    return (r.amountMinor() == null || r.amountMinor() == p.amount().minor())
+        && (r.currency() == null || r.currency().equals(p.amount().currency()));
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** Stops the schedule; a look-up in progress is interrupted. */
+  @Override
+  public void close() {
+    schedule.shutdownNow();
+    try {
+      schedule.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
