@@ -33,6 +33,11 @@ import org.eclipse.jetty.util.thread.Invocable;
 final class PiggyBankHandler extends Handler.Abstract.NonBlocking {
   /** Far above any real payment request; a bound so that a client cannot exhaust the heap. */
   private static final int MAX_BODY_BYTES = 16 * 1024;
+  /**
+   * A body over the limit but under this is read to its end before the 413, so the client, still
+   * sending, reads the answer instead of a closed connection. A larger one is not worth reading.
+   */
+  private static final int MAX_DRAINED_BYTES = 1024 * 1024;
 
   private static final HttpField JSON =
       new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
@@ -85,21 +90,25 @@ final class PiggyBankHandler extends Handler.Abstract.NonBlocking {
   }
 
   private void authorise(Request request, Response response, Callback callback) {
-    if (request.getLength() > MAX_BODY_BYTES) {
+    if (request.getLength() > MAX_DRAINED_BYTES) {
       send(response, callback, 413, SimulatorJson.TOO_LARGE);
       return;
     }
-    Content.Source.asByteArrayAsync(request, MAX_BODY_BYTES, Promise.Invocable.from(
+    Content.Source.asByteArrayAsync(request, MAX_DRAINED_BYTES, Promise.Invocable.from(
         Invocable.InvocationType.NON_BLOCKING,
         (body, failure) -> {
           if (failure instanceof IllegalStateException) {
-            // How Jetty says a body without Content-Length (chunked) ran past MAX_BODY_BYTES.
+            // How Jetty says a body without Content-Length (chunked) ran past the drain limit.
             send(response, callback, 413, SimulatorJson.TOO_LARGE);
             return;
           }
           if (failure != null) {
             // A broken connection or bad chunking: Jetty picks the status, if it can still answer.
             Response.writeError(request, response, callback, failure);
+            return;
+          }
+          if (body.length > MAX_BODY_BYTES) {
+            send(response, callback, 413, SimulatorJson.TOO_LARGE);
             return;
           }
           try {
