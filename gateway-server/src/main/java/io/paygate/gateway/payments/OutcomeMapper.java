@@ -17,10 +17,9 @@ final class OutcomeMapper {
   static Payment apply(Payment p, AuthorisationResult r, Instant at) {
     switch (r.outcome()) {
       case AUTHORISED:
-        String reference = r.bankReference() != null ? r.bankReference() : r.authorisationCode();
-        return p.withOutcome(PaymentStatus.Authorised, at, "Authorised", reference, null);
+        return authorised(p, at, r.bankReference(), r.authorisationCode());
       case DECLINED:
-        return p.withOutcome(PaymentStatus.Declined, at, "Declined", null, r.reasonCode());
+        return declined(p, at, r.reasonCode());
       case NOT_PROCESSED:
         return p.withOutcome(PaymentStatus.Failed, at, "NotProcessed", null, ACQUIRER_UNAVAILABLE);
       case UNKNOWN:
@@ -33,15 +32,24 @@ final class OutcomeMapper {
   static Payment apply(Payment p, StatusResult r, Instant at) {
     switch (r.outcome()) {
       case AUTHORISED:
-        String reference = r.bankReference() != null ? r.bankReference() : r.authorisationCode();
-        return p.withOutcome(PaymentStatus.Authorised, at, "Authorised", reference, null);
+        return authorised(p, at, r.bankReference(), r.authorisationCode());
       case DECLINED:
-        return p.withOutcome(PaymentStatus.Declined, at, "Declined", null, r.reasonCode());
+        return declined(p, at, r.reasonCode());
       case NOT_FOUND:
         return p.withOutcome(PaymentStatus.Failed, at, "NotFound", null, ACQUIRER_UNAVAILABLE);
       case UNKNOWN:
       default:
         return null;
     }
+  }
+
+  /** The bank's transaction reference is kept; a bank that gives none is known by its code. */
+  private static Payment authorised(Payment p, Instant at, String bankReference, String code) {
+    String reference = bankReference != null ? bankReference : code;
+    return p.withOutcome(PaymentStatus.Authorised, at, "Authorised", reference, null);
+  }
+
+  private static Payment declined(Payment p, Instant at, String reasonCode) {
+    return p.withOutcome(PaymentStatus.Declined, at, "Declined", null, reasonCode);
   }
 }
