@@ -5,6 +5,8 @@
 # the gateway-added latency.
 #
 # Usage: benchmarks/latency.sh RATE [SECONDS=20] [CONCURRENCY=64]
+# Env:   WARMUP seconds of closed-loop load on each server first (default 60): with less, the
+#        gateway's JIT is still compiling and it falls behind even at a quarter of its peak.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . benchmarks/lib.sh
@@ -14,6 +16,11 @@ CONC=${3:-64}
 DATA=$(mktemp -d /tmp/paygate-lat.XXXXXX)
 start_gateway 18085 "$DATA/gw"
 start_baseline 18086
+WARMUP=${WARMUP:-60}
+for port in 18085 18086; do
+  loadgen_json --url "http://127.0.0.1:$port" --merchants 4 -c 32 --mix authorised=100 \
+    -d "${WARMUP}s" >/dev/null
+done
 COMMON=(--merchants 4 -c "$CONC" --rate "$RATE" --mix authorised=100 --warmup 5s -d "${SECS}s")
 for target in baseline:18086 gateway:18085; do
   name=${target%%:*}; port=${target##*:}
