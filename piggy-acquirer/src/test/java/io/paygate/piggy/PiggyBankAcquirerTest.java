@@ -10,7 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static io.paygate.piggy.Payments.authorisation;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.paygate.acquirer.spi.Acquirer;
@@ -26,11 +26,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,19 +41,11 @@ class PiggyBankAcquirerTest {
       + "\"bankReference\":\"piggy-1b4e28ba-2fa1-11d2-883f-0016d3cca427\","
       + "\"authorisationCode\":\"A1B2C3\",\"amount\":4250,\"currency\":\"EUR\"}";
 
-  private static WireMockServer bank;
+  /** The bank, a WireMock server started once for the class (the extension starts and stops it). */
+  @RegisterExtension
+  static final WireMockExtension bank = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort()).build();
   private Acquirer acquirer;
-
-  @BeforeAll
-  static void startBank() {
-    bank = new WireMockServer(wireMockConfig().dynamicPort());
-    bank.start();
-  }
-
-  @AfterAll
-  static void stopBank() {
-    bank.stop();
-  }
 
   @BeforeEach
   void createAcquirer() {

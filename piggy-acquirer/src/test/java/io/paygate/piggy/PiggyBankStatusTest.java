@@ -8,7 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static io.paygate.piggy.Payments.lookUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.paygate.acquirer.spi.Acquirer;
@@ -19,29 +19,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code status} against a bank played by WireMock. */
 class PiggyBankStatusTest {
-  private static WireMockServer bank;
+  /** The bank, a WireMock server started once for the class (the extension starts and stops it). */
+  @RegisterExtension
+  static final WireMockExtension bank = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort()).build();
   private Acquirer acquirer;
-
-  @BeforeAll
-  static void startBank() {
-    bank = new WireMockServer(wireMockConfig().dynamicPort());
-    bank.start();
-  }
-
-  @AfterAll
-  static void stopBank() {
-    bank.stop();
-  }
 
   @BeforeEach
   void createAcquirer() {
