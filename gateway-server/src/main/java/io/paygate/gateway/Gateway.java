@@ -23,6 +23,7 @@ import io.paygate.gateway.db.PaymentRepository;
 import io.paygate.gateway.db.TokenRepository;
 import io.paygate.gateway.http.CorsHandler;
 import io.paygate.gateway.http.ExceptionMappers;
+import io.paygate.gateway.http.ExchangesInFlight;
 import io.paygate.gateway.http.JsonBodyReader;
 import io.paygate.gateway.http.JsonWritableWriter;
 import io.paygate.gateway.http.ProblemErrorHandler;
@@ -177,15 +178,15 @@ public final class Gateway implements AutoCloseable {
           .register(new OperatorAuditResource(auditRepo));
       ExceptionMappers.all(audit).forEach(api::register);
 
-      Server server = httpServer(config, api);
+      ExchangesInFlight exchanges = new ExchangesInFlight();
+      Server server = httpServer(config, api, exchanges);
       // Payments left Pending or Unknown by an earlier run are looked up from now on, in the
       // background: a slow bank does not hold up start-up.
       reconciler.start();
       server.start();
-      parts.push(server::stop);
-      // Popped first on close: stop taking payments, let those in flight finish (bounded), and
-      // only then stop the HTTP server, so that their answers still go out.
-      parts.push(() -> drain(inFlight, config.shutdownTimeout()));
+      // Popped first on close: stop taking payments, let those in flight finish and their answers
+      // go out (bounded), and only then stop the HTTP server.
+      parts.push(() -> stopGracefully(inFlight, exchanges, config.shutdownTimeout()));
       Gateway gateway = new Gateway(parts, server, operatorKey, rootResources(api));
       log.info("gateway listening on port {}", gateway.port());
       return gateway;
@@ -198,15 +199,24 @@ public final class Gateway implements AutoCloseable {
     }
   }
 
-  private static void drain(InFlightPayments inFlight, Duration bound) {
+  private static void stopGracefully(InFlightPayments inFlight, ExchangesInFlight exchanges,
+      Duration bound) throws Exception {
+    long end = System.nanoTime() + bound.toNanos();
     int left = inFlight.closeAndDrain(bound);
     if (left > 0) {
       log.warn("stopping with {} payments still at the bank after {}; reconciliation settles them"
           + " at the next start", left, bound);
     }
+    // The payments back from the bank are settled, but their answers may still be on their way
+    // out: the server stops once they are written.
+    int unanswered = exchanges.stopServer(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+    if (unanswered > 0) {
+      log.warn("stopped with {} requests still being answered after {}", unanswered, bound);
+    }
   }
 
-  private static Server httpServer(GatewayConfig config, ResourceConfig api) {
+  private static Server httpServer(GatewayConfig config, ResourceConfig api,
+      ExchangesInFlight exchanges) {
     Server server = new Server(ServerThreads.of(config));
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
@@ -218,8 +228,9 @@ public final class Gateway implements AutoCloseable {
     JettyHttpContainer jersey = ContainerFactory.createContainer(JettyHttpContainer.class, api);
     // GracefulHandler lets requests in flight finish when the server stops (within the stop
     // timeout) and answers new ones 503 meanwhile.
-    server.setHandler(new GracefulHandler(new RequestContextHandler(new SecurityHeaders(
+    exchanges.setHandler(new GracefulHandler(new RequestContextHandler(new SecurityHeaders(
         new CorsHandler(config.security().corsAllowedOrigins(), jersey)))));
+    server.setHandler(exchanges);
     server.setErrorHandler(new ProblemErrorHandler());
     server.setStopTimeout(config.shutdownTimeout().toMillis());
     return server;

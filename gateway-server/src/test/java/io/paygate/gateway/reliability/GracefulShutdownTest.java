@@ -11,13 +11,19 @@ import io.paygate.gateway.support.Http;
 import io.paygate.gateway.support.TestGateway;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** SIGTERM: no new payments, those in flight finish and are answered, then the process exits. */
 class GracefulShutdownTest {
+  private static final int IN_FLIGHT = 12;
+
   @TempDir Path dir;
 
   @Test
@@ -30,12 +36,21 @@ class GracefulShutdownTest {
           + "\"password\":\"" + TestGateway.PASSWORD + "\",\"acquiringbank\":\"PiggyBank\"}");
       String token = http.post("/login", null, "{\"login\":\"graceful\",\"password\":\""
           + TestGateway.PASSWORD + "\"}").string("token");
-      // A client of its own, so its connection is a fresh one that only this payment uses.
-      Http payer = gw.http();
-      CompletableFuture<Http.Answer> inFlight = CompletableFuture.supplyAsync(
-          () -> payer.post("/api/process", token, payment(Cards.AUTHORISED, "5.00", "EUR")));
+      // Several payments at the bank when the stop begins, each on a connection of its own that
+      // has been quiet for the two seconds the bank takes (longer than the one second Jetty's
+      // stop leaves a quiet connection): their answers all go out as the stop goes on.
+      ExecutorService payers = Executors.newFixedThreadPool(IN_FLIGHT);
+      List<CompletableFuture<Http.Answer>> inFlight = new ArrayList<>();
+      for (int i = 0; i < IN_FLIGHT; i++) {
+        Http payer = gw.http();
+        String amount = (i + 1) + ".00";
+        inFlight.add(CompletableFuture.supplyAsync(
+            () -> payer.post("/api/process", token, payment(Cards.AUTHORISED, amount, "EUR")),
+            payers));
+      }
       await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/api/history", token)
-          .jsonList().stream().anyMatch(p -> "Pending".equals(p.get("status"))));
+          .jsonList().stream().filter(p -> "Pending".equals(p.get("status"))).count()
+          == IN_FLIGHT);
 
       gw.terminate();
 
@@ -47,13 +62,16 @@ class GracefulShutdownTest {
       assertThat(refused.status()).isEqualTo(503);
       assertThat(refused.string("type")).endsWith("/unavailable");
 
-      Http.Answer finished = inFlight.join();
-      assertThat(finished.status()).isEqualTo(201);
-      assertThat(finished.string("status")).isEqualTo("Authorised");
+      List<Http.Answer> answers = inFlight.stream().map(CompletableFuture::join).toList();
+      payers.shutdown();
+      assertThat(answers).extracting(Http.Answer::status).containsOnly(201);
+      assertThat(answers).extracting(a -> a.string("status")).containsOnly("Authorised");
       // SIGTERM's exit status once the shutdown hook is done: 128 + 15.
       assertThat(gw.awaitExit(15)).isIn(0, 143);
-      assertThat(AuditTrail.events(dir, finished.string("id")))
-          .contains("payment.answered:Authorised");
+      for (Http.Answer answer : answers) {
+        assertThat(AuditTrail.events(dir, answer.string("id")))
+            .contains("payment.answered:Authorised");
+      }
     }
   }
 }
