@@ -95,10 +95,11 @@ median() {
 }
 
 # loadgen ARGS...: runs the load generator (quietly, summary only) and prints its JSON summary.
+# LOADGEN_JVM_OPTS go to its JVM (benchmarks/sdk-profile.sh records a flight there).
 loadgen_json() {
   local out
   out=$(mktemp /tmp/loadgen.XXXXXX.json)
-  "$JAVA" -jar "$LOADGEN_JAR" --operator-key "$OPERATOR_KEY" --progress 1h --json "$out" "$@" >/dev/null
+  "$JAVA" ${LOADGEN_JVM_OPTS:-} -jar "$LOADGEN_JAR" --operator-key "$OPERATOR_KEY" --progress 1h --json "$out" "$@" >/dev/null
   cat "$out"
 }
 
