@@ -4,7 +4,7 @@
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 GATEWAY_JAR=gateway-server/target/gateway-server.jar
 BENCH_JAR=benchmarks/target/benchmarks.jar
-LOADGEN_JAR=loadgen/target/loadgen.jar
+LOADGEN_JAR=${LOADGEN_JAR:-loadgen/target/loadgen.jar}  # another build: compare SDK versions
 OPERATOR_KEY=bench-operator-key-0123456789abcdef
 PIDS=()
 

@@ -1,15 +1,17 @@
 package io.paygate.sdk;
 
 import okhttp3.Headers;
+import okio.ByteString;
 import org.jetbrains.annotations.Nullable;
 
 /** The answer to one attempt, its body read in full. */
 final class ApiResponse {
   final int code;
   final Headers headers;
-  final String body;
+  /** The body as UTF-8 bytes, the JSON readers' input: decoding it to a string would be wasted. */
+  final ByteString body;
 
-  ApiResponse(int code, Headers headers, String body) {
+  ApiResponse(int code, Headers headers, ByteString body) {
     this.code = code;
     this.headers = headers;
     this.body = body;

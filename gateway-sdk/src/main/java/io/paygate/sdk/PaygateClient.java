@@ -67,6 +67,9 @@ public final class PaygateClient {
 
   private final Transport transport;
   private final ResponseReader reader;
+  // Resolved once: HttpUrl.resolve parses its argument and builds a new URL on every call.
+  private final HttpUrl processUrl;
+  private final HttpUrl historyUrl;
 
   private PaygateClient(Builder builder) {
     this.baseUrl = builder.baseUrl;
@@ -87,6 +90,8 @@ public final class PaygateClient {
     this.clock = builder.clock;
     this.transport = newTransport();
     this.reader = new ResponseReader(baseUrl);
+    this.processUrl = baseUrl.resolve("api/process");
+    this.historyUrl = baseUrl.resolve("api/history");
   }
 
   private Transport newTransport() {
@@ -134,8 +139,7 @@ public final class PaygateClient {
     String key = request.idempotencyKey() != null
         ? request.idempotencyKey()
         : UUID.randomUUID().toString();
-    ApiRequest call = ApiRequest.post(
-        baseUrl.resolve("api/process"), WireJson.paymentRequest(request), key);
+    ApiRequest call = ApiRequest.post(processUrl, WireJson.paymentRequest(request), key);
     return reader.payment(call, transport.execute(call));
   }
 
@@ -157,7 +161,7 @@ public final class PaygateClient {
   public Payment payment(String id) {
     Objects.requireNonNull(id, "id == null");
     if (id.isBlank()) throw new IllegalArgumentException("id is blank");
-    HttpUrl url = baseUrl.resolve("api/history").newBuilder().addPathSegment(id).build();
+    HttpUrl url = historyUrl.newBuilder().addPathSegment(id).build();
     ApiRequest call = ApiRequest.get(url);
     return reader.payment(call, transport.execute(call));
   }
@@ -203,7 +207,7 @@ public final class PaygateClient {
   /** Returns the newest {@code limit} payments (1 to 200) and a cursor to the next page. */
   public PaymentPage historyPage(int limit) {
     checkLimit(limit);
-    HttpUrl url = baseUrl.resolve("api/history").newBuilder()
+    HttpUrl url = historyUrl.newBuilder()
         .addQueryParameter("limit", Integer.toString(limit))
         .build();
     ApiRequest call = ApiRequest.get(url);

@@ -23,6 +23,9 @@ public enum PaymentStatus {
    */
   UNKNOWN("Unknown", false);
 
+  /** values() copies its array on every call. */
+  private static final PaymentStatus[] ALL = values();
+
   private final String wireName;
   private final boolean isFinal;
 
@@ -48,7 +51,7 @@ public enum PaymentStatus {
    */
   public static PaymentStatus fromWireName(String wireName) {
     if (wireName == null) throw new NullPointerException("wireName == null");
-    for (PaymentStatus status : values()) {
+    for (PaymentStatus status : ALL) {
       if (status.wireName.equalsIgnoreCase(wireName)) return status;
     }
     throw new IllegalArgumentException("unknown payment status: " + wireName);

@@ -4,6 +4,8 @@ import io.paygate.sdk.internal.Deadline;
 import io.paygate.sdk.internal.UserAgent;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.MediaType;
@@ -11,6 +13,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.ByteString;
 
 /** Sends one attempt of a request on one OkHttp client, bounded by the operation's deadline. */
 final class Sender {
@@ -25,20 +29,37 @@ final class Sender {
   ApiResponse send(ApiRequest request, Deadline deadline, int attempt) throws IOException {
     long remaining = deadline.remainingNanos();
     if (remaining <= 0) throw new InterruptedIOException("timeout");
+    // addHeader, not header: the builder is new, so there is nothing to replace and no need to look.
     Request.Builder builder = new Request.Builder()
         .url(request.url)
-        .header("User-Agent", UserAgent.VALUE)
-        .header("Accept", "application/json, application/problem+json")
-        .header("X-Request-Id", request.requestId)
+        .addHeader("User-Agent", UserAgent.VALUE)
+        .addHeader("Accept", "application/json, application/problem+json")
+        .addHeader("X-Request-Id", request.requestId)
         .method(request.method, request.body != null ? RequestBody.create(request.body, JSON) : null)
         .tag(Attempt.class, new Attempt(attempt, deadline));
-    if (request.idempotencyKey != null) builder.header("Idempotency-Key", request.idempotencyKey);
+    if (request.idempotencyKey != null) builder.addHeader("Idempotency-Key", request.idempotencyKey);
 
     Call call = client.newCall(builder.build());
     // OkHttp's call timeout bounds this attempt, body and token work included, by what is left.
     call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
     try (Response response = call.execute()) {
-      return new ApiResponse(response.code(), response.headers(), response.body().string());
+      return new ApiResponse(response.code(), response.headers(), utf8(response.body()));
     }
+  }
+
+  /**
+   * The body as UTF-8 bytes. JSON is UTF-8 (RFC 8259) and so is everything the gateway writes, so
+   * the bytes are taken as they came; a body that declares another charset or starts with a byte
+   * order mark is decoded as {@link ResponseBody#string()} decodes it, and re-encoded.
+   */
+  static ByteString utf8(ResponseBody body) throws IOException {
+    ByteString bytes = body.byteString();
+    MediaType type = body.contentType();
+    Charset charset = type != null ? type.charset() : null;
+    boolean mayHaveBom = bytes.size() > 0
+        && (bytes.getByte(0) == (byte) 0xEF || bytes.getByte(0) == (byte) 0xFE
+            || bytes.getByte(0) == (byte) 0xFF || bytes.getByte(0) == 0);
+    if ((charset == null || charset.equals(StandardCharsets.UTF_8)) && !mayHaveBom) return bytes;
+    return ByteString.encodeUtf8(ResponseBody.create(bytes, type).string());
   }
 }

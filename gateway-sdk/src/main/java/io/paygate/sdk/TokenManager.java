@@ -37,8 +37,11 @@ final class TokenManager {
   private final Clock clock;
 
   private final Object lock = new Object();
-  /** The current token pair; null before the first login. Guarded by lock. */
-  private @Nullable Tokens tokens;
+  /**
+   * The current token pair; null before the first login. Written under lock; volatile so that the
+   * common case, a token that is still fresh, is read without taking the lock.
+   */
+  private volatile @Nullable Tokens tokens;
   /** The refresh token given to the builder, used once if there are no tokens yet. Guarded by lock. */
   private @Nullable String initialRefreshToken;
   /** The renewal in progress, which every thread that needs a token joins. Guarded by lock. */
@@ -56,6 +59,10 @@ final class TokenManager {
 
   /** Returns an access token that is not about to expire, getting one if needed. */
   String accessToken(Attempt attempt) throws IOException {
+    Tokens current = tokens; // immutable: a fresh one can be used without the lock
+    if (current != null && !current.accessDueForRenewal(clock.instant())) {
+      return current.accessToken;
+    }
     CompletableFuture<Tokens> flight;
     boolean leader;
     synchronized (lock) {

@@ -3,6 +3,7 @@ package io.paygate.sdk;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
+import io.paygate.sdk.internal.IsoInstant;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import okio.Buffer;
+import okio.ByteString;
 import org.jetbrains.annotations.Nullable;
 
 /**
@@ -19,6 +21,16 @@ import org.jetbrains.annotations.Nullable;
  * in any case, as the gateway matches request keys.
  */
 final class WireJson {
+  /**
+   * A payment's keys as the gateway writes them, matched on the raw bytes without making a string;
+   * a key in another case falls back to {@link #PAYMENT_KEYS_LOWER} by its lower-case name.
+   */
+  private static final JsonReader.Options PAYMENT_KEYS = JsonReader.Options.of(
+      "id", "merchantId", "status", "cardHolderName", "cardNumber", "expiryMonth", "expiryYear",
+      "amount", "currency", "createdAt", "processedAt", "processed", "acquirer", "acquirerStatus",
+      "acquirerReference", "errorCode");
+  private static final String[] PAYMENT_KEYS_LOWER = lowerCase(PAYMENT_KEYS);
+
   private WireJson() {
   }
 
@@ -53,14 +65,14 @@ final class WireJson {
     });
   }
 
-  static Payment payment(String json, @Nullable String requestId, boolean replayed) throws IOException {
+  static Payment payment(ByteString json, @Nullable String requestId, boolean replayed) throws IOException {
     JsonReader reader = reader(json);
     Payment payment = readPayment(reader, requestId, replayed);
     requireEnd(reader);
     return payment;
   }
 
-  static List<Payment> payments(String json, @Nullable String requestId) throws IOException {
+  static List<Payment> payments(ByteString json, @Nullable String requestId) throws IOException {
     JsonReader reader = reader(json);
     List<Payment> payments = new ArrayList<>();
     reader.beginArray();
@@ -70,7 +82,7 @@ final class WireJson {
     return payments;
   }
 
-  static Tokens tokens(String json) throws IOException {
+  static Tokens tokens(ByteString json) throws IOException {
     JsonReader reader = reader(json);
     String token = null;
     Instant expires = null;
@@ -92,8 +104,8 @@ final class WireJson {
   }
 
   /** Reads a problem body; anything unreadable is an empty problem, never an error of its own. */
-  static Problem problem(String json) {
-    if (json == null || json.isBlank()) return Problem.NONE;
+  static Problem problem(ByteString json) {
+    if (json.size() == 0 || json.utf8().isBlank()) return Problem.NONE;
     try {
       JsonReader reader = reader(json);
       String type = null;
@@ -149,7 +161,9 @@ final class WireJson {
     String currency = null;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.nextName().toLowerCase(Locale.ROOT)) {
+      int known = reader.selectName(PAYMENT_KEYS);
+      String key = known >= 0 ? PAYMENT_KEYS_LOWER[known] : reader.nextName().toLowerCase(Locale.ROOT);
+      switch (key) {
         case "id": payment.id(requireString(reader, "id")); break;
         case "merchantid": payment.merchantId(string(reader)); break;
         case "status": payment.status(status(requireString(reader, "status"))); break;
@@ -218,6 +232,8 @@ final class WireJson {
   private static @Nullable Instant instant(JsonReader reader) throws IOException {
     String value = string(reader);
     if (value == null || value.isEmpty()) return null;
+    Instant utc = IsoInstant.parseUtc(value);
+    if (utc != null) return utc;
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException notUtc) {
@@ -229,8 +245,12 @@ final class WireJson {
     }
   }
 
-  private static JsonReader reader(String json) {
-    return JsonReader.of(new Buffer().writeUtf8(json));
+  private static JsonReader reader(ByteString json) {
+    return JsonReader.of(new Buffer().write(json));
+  }
+
+  private static String[] lowerCase(JsonReader.Options options) {
+    return options.strings().stream().map(k -> k.toLowerCase(Locale.ROOT)).toArray(String[]::new);
   }
 
   private static void requireEnd(JsonReader reader) throws IOException {
