@@ -102,7 +102,7 @@ public final class PaygateClient {
         .connectTimeout(connectTimeout)
         .readTimeout(readTimeout)
         .writeTimeout(writeTimeout)
-        .callTimeout(Duration.ZERO) // set on each call, to what is left of the deadline
+        .callTimeout(Duration.ZERO) // CallWatchdog bounds each attempt by what is left of the deadline
         .retryOnConnectionFailure(false) // Transport retries, and counts every attempt
         .followRedirects(false) // the API never redirects; a redirect would resend a POST
         .followSslRedirects(false)

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -40,10 +39,18 @@ final class Sender {
     if (request.idempotencyKey != null) builder.addHeader("Idempotency-Key", request.idempotencyKey);
 
     Call call = client.newCall(builder.build());
-    // OkHttp's call timeout bounds this attempt, body and token work included, by what is left.
-    call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
+    // The watchdog bounds this attempt, body and token work included, by what is left.
+    CallWatchdog.Watch watch = CallWatchdog.SHARED.watch(call, System.nanoTime() + remaining);
     try (Response response = call.execute()) {
       return new ApiResponse(response.code(), response.headers(), utf8(response.body()));
+    } catch (IOException e) {
+      if (!watch.fired) throw e;
+      // What OkHttp throws when its own call timeout cancels a call.
+      InterruptedIOException timeout = new InterruptedIOException("timeout");
+      timeout.initCause(e);
+      throw timeout;
+    } finally {
+      watch.close();
     }
   }
 

@@ -6,6 +6,7 @@ import static io.paygate.sdk.SubmitPaymentTest.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +39,24 @@ class CallTimeoutTest {
               .contains("outcome of the payment is unknown");
         });
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+  }
+
+  @Test void callTimeoutBoundsABodyThatTrickles() {
+    PaygateClient client = gateway.clientBuilder()
+        .readTimeout(Duration.ofSeconds(30)) // every read gets a few bytes well within it
+        .callTimeout(Duration.ofMillis(400))
+        .build();
+    gateway.enqueue(payment("p-1", "Authorised").newBuilder()
+        .throttleBody(16, 100, TimeUnit.MILLISECONDS).build());
+
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> client.submit(request()))
+        .isInstanceOfSatisfying(CallTimeoutException.class, e -> {
+          assertThat(e.getMessage()).contains("call timeout of 400 ms");
+          // The same cause as when OkHttp's own call timeout ended the attempt.
+          assertThat(e.getCause()).isInstanceOf(InterruptedIOException.class).hasMessage("timeout");
+        });
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
   }
 
   @Test void callTimeoutBoundsRetriesAndTheirWaits() {
