@@ -1,5 +1,7 @@
 package io.paygate.gateway.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
@@ -18,20 +20,33 @@ import javax.crypto.SecretKey;
  * Access tokens: JWTs signed with HS256 (RFC 8725 practice: the algorithm is pinned by the key
  * type and checked on every parse; issuer, audience, expiry and not-before are required; the
  * header's {@code typ} is {@code at+jwt}, so no other JWT of ours passes for an access token).
+ *
+ * <p>A merchant sends the same access token with every request until it expires, and checking its
+ * signature and parsing its JSON cost about a tenth of a payment's CPU. So a token that passed
+ * every check is remembered (bounded, by the exact token text), and a later request with it only
+ * has its expiry and not-before checked again against the clock. Nothing that failed a check is
+ * remembered, and revocation is not decided here: callers ask {@link RevokedSessions} every time.
  */
 public final class TokenService {
   static final String ISSUER = "paygate";
   static final String AUDIENCE = "paygate-api";
   static final String TYPE = "at+jwt";
   private static final long LEEWAY_SECONDS = 60;
+  private static final Duration LEEWAY = Duration.ofSeconds(LEEWAY_SECONDS);
+  /** Sessions whose tokens are remembered at once; beyond that, the least used are verified anew. */
+  private static final int REMEMBERED = 20_000;
 
   private final SecretKey key;
   private final Duration ttl;
   private final Clock clock;
   private final JwtParser parser;
+  private final Cache<String, Verified> verified;
 
   /** A verified access token. */
   public record AccessToken(UUID merchantId, UUID sessionId, Instant expiresAt) {}
+
+  /** A token that passed every check, with the times it must be checked against again. */
+  private record Verified(AccessToken token, Instant notBefore) {}
 
   /** A freshly issued access token. */
   public record Issued(String token, Instant expiresAt) {}
@@ -56,6 +71,11 @@ public final class TokenService {
         .requireAudience(AUDIENCE)
         .clockSkewSeconds(LEEWAY_SECONDS)
         .clock(() -> Date.from(clock.instant()))
+        .build();
+    // Pruned some time after they expire; expiry itself is checked against the clock on use.
+    this.verified = Caffeine.newBuilder()
+        .maximumSize(REMEMBERED)
+        .expireAfterWrite(ttl.plus(LEEWAY))
         .build();
   }
 
@@ -89,6 +109,23 @@ public final class TokenService {
     if (token == null || token.length() > 4096) {
       return Optional.empty();
     }
+    Verified known = verified.getIfPresent(token);
+    if (known != null) {
+      return inForce(known) ? Optional.of(known.token()) : Optional.empty();
+    }
+    Optional<Verified> checked = check(token);
+    checked.ifPresent(v -> verified.put(token, v));
+    return checked.map(Verified::token);
+  }
+
+  /** Expiry and not-before against the clock, with the same leeway as the parser's. */
+  private boolean inForce(Verified known) {
+    Instant now = clock.instant();
+    return !now.isAfter(known.token().expiresAt().plus(LEEWAY))
+        && !now.isBefore(known.notBefore().minus(LEEWAY));
+  }
+
+  private Optional<Verified> check(String token) {
     try {
       var jws = parser.parseSignedClaims(token);
       if (!TYPE.equals(jws.getHeader().getType())
@@ -99,10 +136,10 @@ public final class TokenService {
       if (claims.getExpiration() == null || claims.getNotBefore() == null) {
         return Optional.empty();
       }
-      return Optional.of(new AccessToken(
+      return Optional.of(new Verified(new AccessToken(
           UUID.fromString(claims.getSubject()),
           UUID.fromString(claims.get("sid", String.class)),
-          claims.getExpiration().toInstant()));
+          claims.getExpiration().toInstant()), claims.getNotBefore().toInstant()));
     } catch (JwtException | IllegalArgumentException | NullPointerException e) {
       return Optional.empty();
     }
