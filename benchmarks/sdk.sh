@@ -4,6 +4,9 @@
 # server is the baseline by default, fast enough that the client is what costs; TARGET=gateway
 # drives a gateway instead (then the gateway limits both and the ratio says little).
 #
+# Each run also reports the client JVM's CPU time per request over the measured window, which the
+# other processes on the machine change far less than they change throughput.
+#
 # Each run is a fresh client JVM, warmed up for WARMUP seconds before it is measured. On two shared
 # cores the JIT needs 15-20 s to compile the client's hot path; the SDK has more code on it than
 # the bare loop, so a short warm-up measures its compilation, not its steady state.
@@ -32,8 +35,12 @@ for i in $(seq 1 "$RUNS"); do
   fi
   r=$(json_field "$raw" throughput); s=$(json_field "$sdk" throughput)
   ratio=$(awk -v s="$s" -v r="$r" 'BEGIN {printf "%.3f", s / r}')
-  echo "run $i: raw OkHttp $r req/s (p99 $(json_field "$raw" latencyMs.p99) ms, errors $(json_field "$raw" errors))" \
-    "  SDK $s req/s (p99 $(json_field "$sdk" latencyMs.p99) ms, errors $(json_field "$sdk" errors))   ratio $ratio"
+  echo "run $i: raw OkHttp $r req/s (p99 $(json_field "$raw" latencyMs.p99) ms, errors $(json_field "$raw" errors)," \
+    "$(json_field "$raw" clientCpuUsPerRequest) CPU-us/req)   SDK $s req/s (p99 $(json_field "$sdk" latencyMs.p99) ms," \
+    "errors $(json_field "$sdk" errors), $(json_field "$sdk" clientCpuUsPerRequest) CPU-us/req)   ratio $ratio   load $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "$ratio" >>"$DATA/ratios"
+  json_field "$raw" clientCpuUsPerRequest >>"$DATA/raw-cpu"
+  json_field "$sdk" clientCpuUsPerRequest >>"$DATA/sdk-cpu"
 done
 echo "median SDK/raw ratio over $RUNS runs against the ${TARGET:-baseline}: $(median <"$DATA/ratios")"
+echo "median client CPU per request: raw OkHttp $(median <"$DATA/raw-cpu") us, SDK $(median <"$DATA/sdk-cpu") us"

@@ -3,6 +3,7 @@ package io.paygate.loadgen;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,6 +179,7 @@ public final class LoadGenerator implements Callable<Integer> {
     Driver.Run run = new Driver(target, workload, merchants, idempotency, results)
         .start(concurrency, rate, count, deadline);
     boolean measuring = warmup.isZero();
+    long cpuFrom = measuring ? processCpuNanos() : -1;
     if (!measuring) {
       out.printf(Locale.ROOT, "warming up for %d s%n", warmup.toSeconds());
     }
@@ -196,6 +198,7 @@ public final class LoadGenerator implements Callable<Integer> {
         long now = System.nanoTime();
         if (!measuring && now - measureFrom >= 0) {
           results.reset();
+          cpuFrom = processCpuNanos();
           measuring = true;
           last = now;
           lastCount = 0;
@@ -224,11 +227,25 @@ public final class LoadGenerator implements Callable<Integer> {
       }
     }
     run.await();
+    long cpuTo = processCpuNanos();
     double seconds = (Math.min(run.endNanos(), deadline) - measureFrom) / 1e9;
     Histogram h = results.accumulate();
     return new Summary(client, seconds, results.count(), results.errorCount(),
         results.sentByKind(), results.errorsByKind(), Summary.Percentiles.of(h),
-        probe == null ? null : probe.stop());
+        probe == null ? null : probe.stop(),
+        cpuFrom < 0 || cpuTo < 0 || results.count() == 0 ? 0
+            : (cpuTo - cpuFrom) / 1000.0 / results.count());
+  }
+
+  /**
+   * The CPU time this JVM has used (every thread, user and system), or -1 where unknown. Per
+   * request over the measured window, it is the client's cost that other processes on the
+   * machine do not change, unlike its throughput.
+   */
+  private static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean
+        ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : -1;
   }
 
   private String operatorKey() throws IOException {

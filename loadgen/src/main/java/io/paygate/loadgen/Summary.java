@@ -7,7 +7,7 @@ import org.HdrHistogram.Histogram;
 /** The figures of a finished run, and their renderings for the terminal and for a JSON file. */
 record Summary(String target, double seconds, long requests, long errors,
     Map<String, Long> sentByKind, Map<String, Long> errorsByKind, Percentiles latency,
-    Percentiles health) {
+    Percentiles health, double cpuMicrosPerRequest) {
 
   /** Latency percentiles in milliseconds. */
   record Percentiles(long count, double p50, double p90, double p99, double p999, double max) {
@@ -41,6 +41,9 @@ record Summary(String target, double seconds, long requests, long errors,
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.ROOT, "%s: %,d requests in %.1f s = %,.0f req/s, %,d errors%n",
         target, requests, seconds, throughput(), errors));
+    if (cpuMicrosPerRequest > 0) {
+      b.append(String.format(Locale.ROOT, "client CPU:      %.1f us per request%n", cpuMicrosPerRequest));
+    }
     b.append("latency (ms):    ").append(latency.text()).append('\n');
     b.append("sent by kind:    ").append(sentByKind).append('\n');
     if (!errorsByKind.isEmpty()) {
@@ -57,7 +60,8 @@ record Summary(String target, double seconds, long requests, long errors,
     StringBuilder b = new StringBuilder("{");
     b.append("\"target\":\"").append(target).append('"');
     b.append(String.format(Locale.ROOT, ",\"seconds\":%.3f,\"requests\":%d,\"throughput\":%.1f,"
-        + "\"errors\":%d", seconds, requests, throughput(), errors));
+        + "\"errors\":%d,\"clientCpuUsPerRequest\":%.1f", seconds, requests, throughput(), errors,
+        cpuMicrosPerRequest));
     b.append(",\"sentByKind\":").append(jsonMap(sentByKind));
     b.append(",\"errorsByKind\":").append(jsonMap(errorsByKind));
     b.append(",\"latencyMs\":").append(latency.json());

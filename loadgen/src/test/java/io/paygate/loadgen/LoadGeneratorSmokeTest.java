@@ -71,8 +71,11 @@ class LoadGeneratorSmokeTest {
     assertThat(s.sentByKind()).containsOnlyKeys("authorised", "declined", "invalid", "history");
     assertThat(s.latency().max()).isGreaterThanOrEqualTo(s.latency().p50()).isPositive();
     assertThat(s.health().count()).isPositive();
-    assertThat(ran.output()).contains("req/s", "p99.9", "/health");
-    assertThat(Files.readString(json)).contains("\"requests\":400", "\"errors\":0", "\"p999\"");
+    // The client's own CPU per request: the figure that compares clients on a busy machine.
+    assertThat(s.cpuMicrosPerRequest()).isPositive();
+    assertThat(ran.output()).contains("req/s", "p99.9", "/health", "us per request");
+    assertThat(Files.readString(json)).contains("\"requests\":400", "\"errors\":0", "\"p999\"",
+        "\"clientCpuUsPerRequest\"");
     assertThat(Files.readAllLines(csv).get(0)).startsWith("elapsed_s,requests");
   }
 
