@@ -24,6 +24,7 @@ import io.paygate.gateway.db.TokenRepository;
 import io.paygate.gateway.http.CorsHandler;
 import io.paygate.gateway.http.ExceptionMappers;
 import io.paygate.gateway.http.ExchangesInFlight;
+import io.paygate.gateway.http.FinishFailedExchanges;
 import io.paygate.gateway.http.JsonBodyReader;
 import io.paygate.gateway.http.JsonWritableWriter;
 import io.paygate.gateway.http.ProblemErrorHandler;
@@ -229,7 +230,8 @@ public final class Gateway implements AutoCloseable {
     // GracefulHandler lets requests in flight finish when the server stops (within the stop
     // timeout) and answers new ones 503 meanwhile.
     exchanges.setHandler(new GracefulHandler(new RequestContextHandler(new SecurityHeaders(
-        new CorsHandler(config.security().corsAllowedOrigins(), jersey)))));
+        new CorsHandler(config.security().corsAllowedOrigins(),
+            new FinishFailedExchanges(jersey))))));
     server.setHandler(exchanges);
     server.setErrorHandler(new ProblemErrorHandler());
     server.setStopTimeout(config.shutdownTimeout().toMillis());
