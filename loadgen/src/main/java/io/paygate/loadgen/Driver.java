@@ -15,6 +15,10 @@ import java.util.concurrent.locks.LockSupport;
  * due request, waits for its time, and its latency counts from that time, not from when it was
  * sent, so a stalled gateway shows as latency rather than as fewer requests (no coordinated
  * omission, as long as there are enough workers to have a request in flight when one is due).
+ *
+ * <p>The gateway-added latency of an answer that says how long its bank had it ({@code
+ * Server-Timing}) is that same total minus the bank's time: in the open loop it therefore counts
+ * from the due time too, and includes any wait for a free worker.
  */
 final class Driver {
   private final Target target;
@@ -75,13 +79,14 @@ final class Driver {
       }
       RequestKind kind = mix.next();
       int merchant = ThreadLocalRandom.current().nextInt(merchants);
-      String error;
+      Answer answer;
       try {
-        error = target.send(kind, merchant, idempotent);
+        answer = target.send(kind, merchant, idempotent);
       } catch (RuntimeException e) {
-        error = e.getClass().getSimpleName();
+        answer = Answer.of(e.getClass().getSimpleName());
       }
-      results.record(kind, System.nanoTime() - due, error);
+      // The total from the due time (open loop) or the send (closed loop), as documented above.
+      results.record(kind, System.nanoTime() - due, answer);
     }
   }
 

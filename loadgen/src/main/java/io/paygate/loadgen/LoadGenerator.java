@@ -188,7 +188,7 @@ public final class LoadGenerator implements Callable<Integer> {
     }
     try (Writer csvOut = csv == null ? null : Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
       if (csvOut != null) {
-        csvOut.write("elapsed_s,requests,interval_rate,errors,p50_ms,p99_ms,max_ms\n");
+        csvOut.write(ProgressLine.CSV_HEADER);
       }
       long last = System.nanoTime();
       long lastCount = 0;
@@ -210,17 +210,13 @@ public final class LoadGenerator implements Callable<Integer> {
         if (!measuring) {
           continue;
         }
-        Histogram h = results.accumulate();
         long n = results.count();
-        double intervalRate = (n - lastCount) / ((now - last) / 1e9);
-        double elapsed = (now - measureFrom) / 1e9;
-        out.printf(Locale.ROOT, "%6.1f s %,10.0f req/s %,12d errors   p50 %8.3f ms  p99 %8.3f ms%n",
-            elapsed, intervalRate, results.errorCount(), h.getValueAtPercentile(50) / 1000.0,
-            h.getValueAtPercentile(99) / 1000.0);
+        ProgressLine line = new ProgressLine((now - measureFrom) / 1e9, n,
+            (n - lastCount) / ((now - last) / 1e9), results.errorCount(), results.accumulate(),
+            results.accumulateGatewayAdded());
+        out.print(line.text());
         if (csvOut != null) {
-          csvOut.write(String.format(Locale.ROOT, "%.3f,%d,%.1f,%d,%.3f,%.3f,%.3f%n", elapsed, n,
-              intervalRate, results.errorCount(), h.getValueAtPercentile(50) / 1000.0,
-              h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0));
+          csvOut.write(line.csv());
         }
         last = now;
         lastCount = n;
@@ -232,6 +228,7 @@ public final class LoadGenerator implements Callable<Integer> {
     Histogram h = results.accumulate();
     return new Summary(client, seconds, results.count(), results.errorCount(),
         results.sentByKind(), results.errorsByKind(), Summary.Percentiles.of(h),
+        Summary.Percentiles.ofAnyRecorded(results.accumulateGatewayAdded()),
         probe == null ? null : probe.stop(),
         cpuFrom < 0 || cpuTo < 0 || results.count() == 0 ? 0
             : (cpuTo - cpuFrom) / 1000.0 / results.count());

@@ -28,7 +28,7 @@ final class RawHttpTarget implements Target {
   }
 
   @Override
-  public String send(RequestKind kind, int merchant, boolean idempotent) {
+  public Answer send(RequestKind kind, int merchant, boolean idempotent) {
     Request.Builder r = new Request.Builder().header("Authorization", bearers[merchant]);
     if (kind == RequestKind.HISTORY) {
       r.url(historyUrl).get();
@@ -41,11 +41,12 @@ final class RawHttpTarget implements Target {
     try (Response response = http.newCall(r.build()).execute()) {
       ResponseBody body = response.body();
       String text = body == null ? "" : body.string();
-      return Payments.check(kind, response.code(), text);
+      return new Answer(Payments.check(kind, response.code(), text),
+          ServerTimingHeader.bankNanos(response.header("Server-Timing")));
     } catch (InterruptedIOException e) {
-      return "timeout";
+      return Answer.of("timeout");
     } catch (IOException e) {
-      return "io " + e.getClass().getSimpleName();
+      return Answer.of("io " + e.getClass().getSimpleName());
     }
   }
 

@@ -5,48 +5,55 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
- * What the run measured: every answer's latency (in microseconds, up to an hour, three significant
- * digits), the answers per request kind, and the errors by kind. Written by every worker at once;
- * read by the one reporter thread, which owns the accumulated histogram.
+ * What the run measured: every answer's latency, the gateway-added latency of the answers that
+ * said how long their bank had them (the latency minus the bank's time), the answers per request
+ * kind, and the errors by kind. Written by every worker at once; read by the one reporter thread.
  */
 final class Results {
-  private static final long MAX_MICROS = 3_600_000_000L;
-
-  private final Recorder recorder = new Recorder(MAX_MICROS, 3);
-  private final Histogram total = new Histogram(MAX_MICROS, 3);
+  private final Latencies latency = new Latencies();
+  private final Latencies gatewayAdded = new Latencies();
   private final Map<RequestKind, LongAdder> sent = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
   private final LongAdder errorCount = new LongAdder();
   private final LongAdder count = new LongAdder();
 
-  /** Records one answered request. */
-  void record(RequestKind kind, long latencyNanos, String error) {
-    recorder.recordValue(Math.min(MAX_MICROS, Math.max(0, latencyNanos / 1_000)));
+  /** Records one answered request and its latency (the total, as the driver measured it). */
+  void record(RequestKind kind, long latencyNanos, Answer answer) {
+    latency.record(latencyNanos);
+    if (answer.hasBankTime()) {
+      gatewayAdded.record(latencyNanos - answer.bankNanos());
+    }
     count.increment();
     sent.computeIfAbsent(kind, k -> new LongAdder()).increment();
-    if (error != null) {
+    if (answer.error() != null) {
       errorCount.increment();
-      errors.computeIfAbsent(kind.label() + ": " + error, k -> new LongAdder()).increment();
+      errors.computeIfAbsent(kind.label() + ": " + answer.error(), k -> new LongAdder()).increment();
     }
   }
 
   /** Drops what was recorded so far (the end of the warm-up). Reporter thread only. */
   void reset() {
-    recorder.getIntervalHistogram();
-    total.reset();
+    latency.reset();
+    gatewayAdded.reset();
     count.reset();
     errorCount.reset();
     sent.clear();
     errors.clear();
   }
 
-  /** Folds the latest interval into the total and returns the total. Reporter thread only. */
+  /** Folds the latest interval into the total latency and returns it. Reporter thread only. */
   Histogram accumulate() {
-    total.add(recorder.getIntervalHistogram());
-    return total;
+    return latency.accumulate();
+  }
+
+  /**
+   * Folds the latest interval into the total gateway-added latency and returns it; empty when no
+   * answer told its bank's time. Reporter thread only.
+   */
+  Histogram accumulateGatewayAdded() {
+    return gatewayAdded.accumulate();
   }
 
   long count() {

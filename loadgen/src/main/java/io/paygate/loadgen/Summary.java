@@ -4,10 +4,17 @@ import java.util.Locale;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
-/** The figures of a finished run, and their renderings for the terminal and for a JSON file. */
+/**
+ * The figures of a finished run, and their renderings for the terminal and for a JSON file.
+ *
+ * @param gatewayAdded the latency minus the bank's time, of the answers that told it ({@code
+ *     Server-Timing}); null when none did
+ * @param health the {@code /health} probe's latency; null when there was no probe
+ * @param cpuMicrosPerRequest this JVM's CPU time per request over the measured window; 0 if unknown
+ */
 record Summary(String target, double seconds, long requests, long errors,
     Map<String, Long> sentByKind, Map<String, Long> errorsByKind, Percentiles latency,
-    Percentiles health, double cpuMicrosPerRequest) {
+    Percentiles gatewayAdded, Percentiles health, double cpuMicrosPerRequest) {
 
   /** Latency percentiles in milliseconds. */
   record Percentiles(long count, double p50, double p90, double p99, double p999, double max) {
@@ -15,6 +22,11 @@ record Summary(String target, double seconds, long requests, long errors,
       return new Percentiles(h.getTotalCount(), ms(h.getValueAtPercentile(50)),
           ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(99)),
           ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()));
+    }
+
+    /** The percentiles, or null when nothing was recorded. */
+    static Percentiles ofAnyRecorded(Histogram h) {
+      return h.getTotalCount() == 0 ? null : of(h);
     }
 
     private static double ms(long micros) {
@@ -45,6 +57,10 @@ record Summary(String target, double seconds, long requests, long errors,
       b.append(String.format(Locale.ROOT, "client CPU:      %.1f us per request%n", cpuMicrosPerRequest));
     }
     b.append("latency (ms):    ").append(latency.text()).append('\n');
+    if (gatewayAdded != null) {
+      b.append(String.format(Locale.ROOT, "gateway-added:   %s  (%,d answers with a bank time)%n",
+          gatewayAdded.text(), gatewayAdded.count()));
+    }
     b.append("sent by kind:    ").append(sentByKind).append('\n');
     if (!errorsByKind.isEmpty()) {
       b.append("errors by kind:\n");
@@ -65,6 +81,9 @@ record Summary(String target, double seconds, long requests, long errors,
     b.append(",\"sentByKind\":").append(jsonMap(sentByKind));
     b.append(",\"errorsByKind\":").append(jsonMap(errorsByKind));
     b.append(",\"latencyMs\":").append(latency.json());
+    if (gatewayAdded != null) {
+      b.append(",\"gatewayAddedMs\":").append(gatewayAdded.json());
+    }
     if (health != null) {
       b.append(",\"healthMs\":").append(health.json());
     }

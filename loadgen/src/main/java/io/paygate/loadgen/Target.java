@@ -7,9 +7,10 @@ interface Target extends AutoCloseable {
    *
    * @param merchant the merchant (index into the logged-in merchants)
    * @param idempotent whether a payment carries an Idempotency-Key
-   * @return null when the answer is the one expected for the kind, or the kind of error
+   * @return whether the answer is the one expected for the kind, and the bank's time when the
+   *     gateway told it
    */
-  String send(RequestKind kind, int merchant, boolean idempotent);
+  Answer send(RequestKind kind, int merchant, boolean idempotent);
 
   @Override
   void close();

@@ -66,16 +66,18 @@ public final class AcquirerCaller implements AutoCloseable {
 
   /**
    * Asks the acquirer to authorise, unless its circuit breaker is open (then nothing is sent and
-   * the result is not processed); never throws.
+   * the result is not processed), and times the bank; never throws.
    */
-  public AuthorisationResult authorise(LoadedAcquirer acquirer, AuthorisationRequest request) {
+  public TimedAuthorisation authorise(LoadedAcquirer acquirer, AuthorisationRequest request) {
     CircuitBreaker breaker = breakers.computeIfAbsent(acquirer.name(),
         name -> new CircuitBreaker(breakerThreshold, breakerPause, clock));
     if (!breaker.tryAcquire()) {
-      return AuthorisationResult.notProcessed("the circuit breaker of " + acquirer.name()
-          + " is open after " + breaker.failures() + " failures in a row; nothing was sent");
+      return TimedAuthorisation.notSent(AuthorisationResult.notProcessed("the circuit breaker of "
+          + acquirer.name() + " is open after " + breaker.failures()
+          + " failures in a row; nothing was sent"));
     }
-    AuthorisationResult result = call(acquirer, request);
+    TimedAuthorisation timed = call(acquirer, request);
+    AuthorisationResult result = timed.result();
     switch (result.outcome()) {
       case AUTHORISED:
       case DECLINED:
@@ -84,35 +86,52 @@ public final class AcquirerCaller implements AutoCloseable {
       default:
         breaker.onFailure();
     }
-    return result;
+    return timed;
   }
 
-  private AuthorisationResult call(LoadedAcquirer acquirer, AuthorisationRequest request) {
-    Future<AuthorisationResult> call;
+  /**
+   * Runs the connector on the acquirer's pool. The bank's time is taken inside the pool task,
+   * around the connector alone, so that handing the call over to the pool counts as the
+   * gateway's time; when no answer comes back (timeout, a throw) it is the time waited here.
+   */
+  private TimedAuthorisation call(LoadedAcquirer acquirer, AuthorisationRequest request) {
+    Future<TimedAuthorisation> call;
+    long submitted = System.nanoTime();
     try {
-      call = pool(acquirer).submit(() -> acquirer.acquirer().authorise(request));
+      call = pool(acquirer).submit(() -> {
+        long start = System.nanoTime();
+        AuthorisationResult result = acquirer.acquirer().authorise(request);
+        return new TimedAuthorisation(result, System.nanoTime() - start);
+      });
     } catch (RejectedExecutionException e) {
       // We never called the bank: certainly not processed.
-      return AuthorisationResult.notProcessed("too many payments in flight to " + acquirer.name());
+      return TimedAuthorisation.notSent(
+          AuthorisationResult.notProcessed("too many payments in flight to " + acquirer.name()));
     }
     try {
-      AuthorisationResult result = await(call, request.deadline());
-      if (result == null) {
-        return AuthorisationResult.unknown("the connector returned no result");
+      TimedAuthorisation answered = await(call, request.deadline());
+      if (answered.result() == null) {
+        return new TimedAuthorisation(
+            AuthorisationResult.unknown("the connector returned no result"), answered.bankNanos());
       }
-      return result;
+      return answered;
     } catch (TimeoutException e) {
       call.cancel(true);
-      return AuthorisationResult.unknown("no answer within " + timeout.toMillis() + " ms");
+      return waited(submitted,
+          AuthorisationResult.unknown("no answer within " + timeout.toMillis() + " ms"));
     } catch (ExecutionException e) {
       log.warn("acquirer {} threw while authorising {}: {}", acquirer.name(),
           request.paymentReference(), e.getCause().getClass().getName());
-      return AuthorisationResult.unknown("the connector failed: "
-          + e.getCause().getClass().getSimpleName());
+      return waited(submitted, AuthorisationResult.unknown("the connector failed: "
+          + e.getCause().getClass().getSimpleName()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return AuthorisationResult.unknown("interrupted while waiting for the bank");
+      return waited(submitted, AuthorisationResult.unknown("interrupted while waiting for the bank"));
     }
+  }
+
+  private static TimedAuthorisation waited(long since, AuthorisationResult result) {
+    return new TimedAuthorisation(result, System.nanoTime() - since);
   }
 
   /** Asks the acquirer what became of a payment; never throws. */

@@ -21,7 +21,7 @@ public final class CorsHandler extends Handler.Wrapper {
   static final String ALLOWED_METHODS = "GET, POST";
   static final String ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, X-Request-Id";
   static final String EXPOSED_HEADERS =
-      "Link, Location, Retry-After, X-Request-Id, Idempotent-Replayed";
+      "Link, Location, Retry-After, X-Request-Id, Idempotent-Replayed, Server-Timing";
 
   private final Set<String> origins;
 

@@ -6,6 +6,7 @@ import io.paygate.acquirer.spi.Card;
 import io.paygate.gateway.acquirer.AcquirerCaller;
 import io.paygate.gateway.acquirer.AcquirerRegistry;
 import io.paygate.gateway.acquirer.LoadedAcquirer;
+import io.paygate.gateway.acquirer.TimedAuthorisation;
 import io.paygate.gateway.audit.AuditLog;
 import io.paygate.gateway.core.Ids;
 import io.paygate.gateway.core.Merchant;
@@ -20,6 +21,7 @@ import io.paygate.gateway.validation.ValidatedPayment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -117,6 +119,7 @@ public final class PaymentService {
     Instant deadline = caller.deadline();
     Payment current = pending;
     AuthorisationResult result = null;
+    List<BankTime> bankTimes = new ArrayList<>(1);
     for (int i = 0; i < route.size(); i++) {
       if (i > 0) {
         // Failover, only after an attempt that certainly did not process the payment.
@@ -132,7 +135,7 @@ public final class PaymentService {
             current.acquirer() + " did not process it (" + result.message() + "); trying " + next);
         current = current.withAcquirer(next);
       }
-      result = attempt(merchant, current, request, deadline);
+      result = attempt(merchant, current, request, deadline, bankTimes);
       if (result.outcome() != AuthorisationResult.Outcome.NOT_PROCESSED) {
         break;
       }
@@ -142,18 +145,23 @@ public final class PaymentService {
       // Reconciliation settled it first; its answer is the one on record.
       outcome = payments.find(merchant.id(), pending.id()).orElse(outcome);
     }
-    return new ProcessedPayment(outcome, false);
+    return new ProcessedPayment(outcome, false, bankTimes);
   }
 
+  /** One acquirer's attempt; its time at the bank, if it reached it, goes to {@code bankTimes}. */
   private AuthorisationResult attempt(Merchant merchant, Payment p, ValidatedPayment request,
-      Instant deadline) {
+      Instant deadline, List<BankTime> bankTimes) {
     Optional<LoadedAcquirer> acquirer = acquirers.find(p.acquirer());
     if (acquirer.isEmpty()) {
       return AuthorisationResult.notProcessed("acquirer " + p.acquirer() + " is not loaded");
     }
     audit.record("payment.sent", "Pending", merchant.id(), p.id(), acquirer.get().name());
-    AuthorisationResult result = caller.authorise(acquirer.get(),
+    TimedAuthorisation timed = caller.authorise(acquirer.get(),
         bankRequest(merchant, p, request, deadline));
+    if (timed.reachedBank()) {
+      bankTimes.add(new BankTime(acquirer.get().name(), timed.bankNanos()));
+    }
+    AuthorisationResult result = timed.result();
     PaymentStatus status = OutcomeMapper.apply(p, result, p.createdAt()).status();
     audit.record("payment.answered", status.name(), merchant.id(), p.id(),
         acquirer.get().name() + ": " + result.outcome()
@@ -179,7 +187,7 @@ public final class PaymentService {
     if (current.status() == PaymentStatus.Pending) {
       throw ApiException.idempotencyInFlight();
     }
-    return new ProcessedPayment(current, true);
+    return ProcessedPayment.replayOf(current);
   }
 
   private AuthorisationRequest bankRequest(Merchant merchant, Payment p, ValidatedPayment r,

@@ -1,11 +1,23 @@
 package io.paygate.gateway.payments;
 
 import io.paygate.gateway.core.Payment;
+import java.util.List;
 
 /**
  * The answer to a payment request.
  *
  * @param replayed whether this is the stored outcome of an earlier request with the same
  *     idempotency key
+ * @param bankTimes the time at each bank this request reached, in the order of the attempts
+ *     (more than one after failover); empty for a replay or when no bank was reached
  */
-public record ProcessedPayment(Payment payment, boolean replayed) {}
+public record ProcessedPayment(Payment payment, boolean replayed, List<BankTime> bankTimes) {
+  public ProcessedPayment {
+    bankTimes = List.copyOf(bankTimes);
+  }
+
+  /** The stored outcome of an earlier request: no bank was asked for this one. */
+  static ProcessedPayment replayOf(Payment payment) {
+    return new ProcessedPayment(payment, true, List.of());
+  }
+}

@@ -8,6 +8,7 @@ import io.paygate.gateway.core.PaymentStatus;
 import io.paygate.gateway.db.MerchantRepository;
 import io.paygate.gateway.errors.ApiException;
 import io.paygate.gateway.errors.ValidationException;
+import io.paygate.gateway.http.ServerTiming;
 import io.paygate.gateway.payments.PaymentService;
 import io.paygate.gateway.payments.ProcessedPayment;
 import jakarta.ws.rs.Consumes;
@@ -57,6 +58,10 @@ public final class PaymentResource {
         .entity(new PaymentJson(result.payment()));
     if (result.replayed()) {
       answer.header("Idempotent-Replayed", "true");
+    }
+    String timing = ServerTiming.of(result.bankTimes());
+    if (timing != null) {
+      answer.header(ServerTiming.HEADER, timing);
     }
     return answer.build();
   }

@@ -48,6 +48,9 @@ class IdempotencyApiTest {
     assertThat(again.json()).isEqualTo(first.json());
     assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
     assertThat(first.header("Idempotent-Replayed")).isNull();
+    // The replay asked no bank, so it has no bank time (Server-Timing) to tell.
+    assertThat(first.header("Server-Timing")).startsWith("bank;dur=");
+    assertThat(again.header("Server-Timing")).isNull();
     long stored = gw.http().get("/api/history?limit=200", token).jsonList().stream()
         .filter(p -> p.get("id").equals(first.json().get("id"))).count();
     assertThat(stored).isEqualTo(1);

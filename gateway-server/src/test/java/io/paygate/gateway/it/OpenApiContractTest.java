@@ -244,7 +244,9 @@ class OpenApiContractTest {
     assertThat(URI.create(world.payment().header("Location")).getPath())
         .isEqualTo("/api/history/" + world.paymentId());
     assertThat(world.replay().header("Idempotent-Replayed")).isEqualTo("true");
-    assertThat(object(created.get("headers"))).containsKeys("Location", "Idempotent-Replayed");
+    assertThat(world.payment().header("Server-Timing")).startsWith("bank;dur=");
+    assertThat(object(created.get("headers")))
+        .containsKeys("Location", "Idempotent-Replayed", "Server-Timing");
     assertThat(resolve(object(parameter("POST /api/process", "header"))))
         .containsEntry("name", "Idempotency-Key").containsEntry("required", false);
 

@@ -101,6 +101,9 @@ class TransportSecurityTest {
       assertThat(evilPreflight.header("Access-Control-Allow-Origin")).isNull();
 
       assertThat(withOrigin(gw, shop).header("Access-Control-Allow-Origin")).isEqualTo(shop);
+      // Scripts of the shop may read the payment's headers, the bank's time among them.
+      assertThat(withOrigin(gw, shop).header("Access-Control-Expose-Headers"))
+          .contains("Idempotent-Replayed", "Server-Timing");
       assertThat(withOrigin(gw, "https://evil.example").header("Access-Control-Allow-Origin"))
           .isNull();
       assertThat(withOrigin(gw, "null").header("Access-Control-Allow-Origin")).isNull();
