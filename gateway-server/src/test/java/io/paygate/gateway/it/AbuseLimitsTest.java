@@ -84,6 +84,16 @@ class AbuseLimitsTest {
   }
 
   @Test
+  void aBodyFarOverTheLimitStillGetsItsAnswer() {
+    // The client is still sending when the gateway has seen enough to refuse: the answer must
+    // reach it all the same, not a reset connection.
+    String huge = "{\"cardholdername\":\"" + "x".repeat(1024 * 1024) + "\"}";
+    for (int i = 0; i < 5; i++) {
+      assertProblem(gw.http().post("/api/process", token, huge), 413, "payload-too-large");
+    }
+  }
+
+  @Test
   void aWrongContentTypeIs415() {
     Http.Answer a = gw.http().send(gw.http().request("/api/process", token)
         .header("Content-Type", "text/plain")
