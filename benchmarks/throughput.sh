@@ -8,7 +8,9 @@
 # Also reports start-up to ready and peak resident memory of the durable gateway.
 #
 # Usage: benchmarks/throughput.sh [RUNS=3] [SECONDS=10] [CONNECTIONS=32]
-# Env:   JAVA (default Temurin 25), GATEWAY_JVM_OPTS, BASELINE_JVM_OPTS, and any PAYGATE_* setting.
+# Env:   JAVA (default Temurin 25), GATEWAY_JVM_OPTS, BASELINE_JVM_OPTS, and any PAYGATE_* setting;
+#        WARMUP seconds of load on each server before measuring (default 10; the gateway's JIT is
+#        still compiling after that: 60 gives its steady state).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . benchmarks/lib.sh
@@ -35,8 +37,9 @@ for name in durable:18080 per-write:18082 not-durable:18083; do
 done
 KINDS="baseline durable per-write not-durable"
 
-echo "warming up each for 10 s ..."
-for k in $KINDS; do wrk_rate "${URL[$k]}" 10 "$CONNS" "${TOKEN[$k]}" >/dev/null; done
+WARMUP=${WARMUP:-10}
+echo "warming up each for $WARMUP s ..."
+for k in $KINDS; do wrk_rate "${URL[$k]}" "$WARMUP" "$CONNS" "${TOKEN[$k]}" >/dev/null; done
 
 for i in $(seq 1 "$RUNS"); do
   line="run $i:"
