@@ -65,8 +65,10 @@ public final class ExchangesInFlight extends Handler.Wrapper {
    * @return how many of them were still open when the bound ran out
    */
   public int awaitOpen(Duration bound) {
-    List<Exchange> waitingFor = new ArrayList<>(open);
+    // Set before the snapshot: an exchange that finishes after it either is not in the snapshot
+    // or sees `awaited` and wakes this thread up.
     awaited = true;
+    List<Exchange> waitingFor = new ArrayList<>(open);
     long end = System.nanoTime() + bound.toNanos();
     synchronized (this) {
       try {
@@ -76,9 +78,7 @@ public final class ExchangesInFlight extends Handler.Wrapper {
           if (waitingFor.isEmpty() || left <= 0) {
             break;
           }
-          // Woken by finish(); the cap covers an exchange that finished just before `awaited`
-          // was seen as set.
-          wait(Math.max(1, Math.min(50, left / 1_000_000)));
+          wait(Math.max(1, left / 1_000_000));
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
