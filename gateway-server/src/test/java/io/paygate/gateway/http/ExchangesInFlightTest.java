@@ -46,10 +46,6 @@ class ExchangesInFlightTest {
     server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
-    // When Jetty stops, it gives a quiet connection this long before expiring it (one second by
-    // default), and a write pending on an expired connection fails. Near zero here, so that the
-    // race a loaded machine loses now and then is lost every time.
-    connector.setShutdownIdleTimeout(1);
     server.addConnector(connector);
     exchanges = new ExchangesInFlight(new GracefulHandler(new LargeAnswer()));
     server.setHandler(exchanges);
@@ -79,10 +75,15 @@ class ExchangesInFlightTest {
         }
       }, "stopper");
       stopper.start();
-      // The stop has begun and waits for the answer (before the fix it went straight into
-      // Jetty's stop, which cut the answer off and was done).
+      // The stop has begun and waits for the answer before Jetty's own stop begins. Before the
+      // fix it went straight into Jetty's stop, whose first step cuts every connection's idle
+      // timeout to a second; a loaded machine then expired this quiet connection and the pending
+      // write failed half-way. Checked on the connector, not by shrinking that timeout to force
+      // the expiry: at 1 ms the test lost a race inside Jetty's IdleTimeout now and then.
       await().atMost(Duration.ofSeconds(10)).until(
           () -> stopper.getState() == Thread.State.TIMED_WAITING || !stopper.isAlive());
+      assertThat(connector().isShutdown()).as("Jetty's stop began with an answer on its way out")
+          .isFalse();
 
       assertThat(bodyOf(client.getInputStream()).length).as("bytes of the answer received")
           .isEqualTo(ANSWER.length);
@@ -106,8 +107,12 @@ class ExchangesInFlightTest {
     }
   }
 
+  private ServerConnector connector() {
+    return (ServerConnector) server.getConnectors()[0];
+  }
+
   private int port() {
-    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    return connector().getLocalPort();
   }
 
   /** Reads one answer's head and its Content-Length worth of body, as many bytes as arrive. */
