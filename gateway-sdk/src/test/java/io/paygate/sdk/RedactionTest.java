@@ -78,7 +78,8 @@ class RedactionTest {
     assertThat(log)
         .doesNotContain(CARD)
         .doesNotContain(CARD_DIGITS)
-        .doesNotContain(CVV)
+        // Not inside a longer token: the random request ids in the log hold "987" now and then.
+        .doesNotContainPattern("(?<![0-9A-Za-z_-])" + CVV + "(?![0-9A-Za-z_-])")
         .doesNotContain(PASSWORD)
         .doesNotContain("Bearer at-")
         .doesNotContainPattern("\"(at|rt)-\\d+\"")
