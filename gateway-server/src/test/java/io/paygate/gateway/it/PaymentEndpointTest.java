@@ -90,6 +90,7 @@ class PaymentEndpointTest {
         .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
     assertThat(head.status()).isEqualTo(405);
     assertThat(head.header("Allow")).isEqualTo("POST, OPTIONS");
+    assertThat(head.header("Content-Length")).isEqualTo("0");
     assertThat(head.body()).isEmpty();
 
     Http.Answer options = gw.http().send(gw.http().request("/api/process", null)
