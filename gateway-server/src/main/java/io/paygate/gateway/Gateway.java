@@ -6,6 +6,7 @@ import io.paygate.gateway.audit.AuditLog;
 import io.paygate.gateway.auth.AuthService;
 import io.paygate.gateway.auth.Lockout;
 import io.paygate.gateway.auth.MerchantAuthFilter;
+import io.paygate.gateway.auth.MerchantAuthenticator;
 import io.paygate.gateway.auth.OperatorAuthFilter;
 import io.paygate.gateway.auth.PasswordHasher;
 import io.paygate.gateway.auth.RevokedSessions;
@@ -25,13 +26,16 @@ import io.paygate.gateway.http.CorsHandler;
 import io.paygate.gateway.http.ExceptionMappers;
 import io.paygate.gateway.http.ExchangesInFlight;
 import io.paygate.gateway.http.FinishFailedExchanges;
+import io.paygate.gateway.http.JsonBodyLimit;
 import io.paygate.gateway.http.JsonBodyReader;
 import io.paygate.gateway.http.JsonWritableWriter;
+import io.paygate.gateway.http.ProblemAnswers;
 import io.paygate.gateway.http.ProblemErrorHandler;
 import io.paygate.gateway.http.RequestContextHandler;
 import io.paygate.gateway.http.SecurityHeaders;
 import io.paygate.gateway.http.ServerThreads;
 import io.paygate.gateway.limits.LoginThrottle;
+import io.paygate.gateway.limits.MerchantRateLimit;
 import io.paygate.gateway.limits.MerchantRateLimitFilter;
 import io.paygate.gateway.limits.RateLimiter;
 import io.paygate.gateway.merchants.MerchantService;
@@ -47,7 +51,7 @@ import io.paygate.gateway.resources.MerchantAuditResource;
 import io.paygate.gateway.resources.MerchantResource;
 import io.paygate.gateway.resources.OperatorAuditResource;
 import io.paygate.gateway.resources.OpenApiResource;
-import io.paygate.gateway.resources.PaymentResource;
+import io.paygate.gateway.resources.PaymentEndpoint;
 import io.paygate.gateway.validation.PaymentRequestValidator;
 import jakarta.ws.rs.Path;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +60,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -157,30 +162,37 @@ public final class Gateway implements AutoCloseable {
           caller, new RequestFingerprint(jwtSecret.getBytes(StandardCharsets.UTF_8)), audit,
           inFlight, reconciler, clock);
 
+      // Shared by Jersey and the payment endpoint in front of it: one set of rules, one budget
+      // per merchant.
+      MerchantAuthenticator merchantAuth = new MerchantAuthenticator(tokenService, revoked);
+      MerchantRateLimit merchantLimit = new MerchantRateLimit(new RateLimiter(
+          security.merchantRequestsPerSecond(), Duration.ofSeconds(1), clock));
+      JsonBodyLimit bodyLimit = new JsonBodyLimit(config.maxBodyBytes());
+      ProblemAnswers problems = new ProblemAnswers(audit);
       ResourceConfig api = new ResourceConfig()
           .property(ServerProperties.WADL_FEATURE_DISABLE, true)
           .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
           // Location stays relative (/api/history/{id}), right behind any proxy.
           .property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true)
-          .register(new JsonBodyReader(config.maxBodyBytes()))
+          .register(new JsonBodyReader(bodyLimit))
           .register(new JsonWritableWriter())
-          .register(new MerchantAuthFilter(tokenService, revoked))
+          .register(new MerchantAuthFilter(merchantAuth))
           .register(new OperatorAuthFilter(operatorKey.value(), tokenService))
-          .register(new MerchantRateLimitFilter(new RateLimiter(
-              security.merchantRequestsPerSecond(), Duration.ofSeconds(1), clock)))
+          .register(new MerchantRateLimitFilter(merchantLimit))
           .register(new MerchantResource(merchants))
           .register(new AuthResource(auth))
-          .register(new PaymentResource(payments, merchantRepo))
           .register(new HistoryResource(paymentRepo))
           .register(new HealthResource(database, acquirers, caller, inFlight))
           .register(new AcquirersResource(acquirers, config.pluginsDir(), caller))
           .register(new OpenApiResource())
           .register(new MerchantAuditResource(auditRepo))
           .register(new OperatorAuditResource(auditRepo));
-      ExceptionMappers.all(audit).forEach(api::register);
+      ExceptionMappers.all(problems).forEach(api::register);
+      PaymentEndpoint paymentEndpoint = new PaymentEndpoint(payments, merchantRepo, merchantAuth,
+          merchantLimit, bodyLimit, problems);
 
       ExchangesInFlight exchanges = new ExchangesInFlight();
-      Server server = httpServer(config, api, exchanges);
+      Server server = httpServer(config, api, paymentEndpoint, exchanges);
       // Payments left Pending or Unknown by an earlier run are looked up from now on, in the
       // background: a slow bank does not hold up start-up.
       reconciler.start();
@@ -217,7 +229,7 @@ public final class Gateway implements AutoCloseable {
   }
 
   private static Server httpServer(GatewayConfig config, ResourceConfig api,
-      ExchangesInFlight exchanges) {
+      PaymentEndpoint payments, ExchangesInFlight exchanges) {
     Server server = new Server(ServerThreads.of(config));
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
@@ -228,10 +240,11 @@ public final class Gateway implements AutoCloseable {
     server.addConnector(connector);
     JettyHttpContainer jersey = ContainerFactory.createContainer(JettyHttpContainer.class, api);
     // GracefulHandler lets requests in flight finish when the server stops (within the stop
-    // timeout) and answers new ones 503 meanwhile.
+    // timeout) and answers new ones 503 meanwhile. Payments are taken by a plain handler in front
+    // of Jersey, which serves every other request.
     exchanges.setHandler(new GracefulHandler(new RequestContextHandler(new SecurityHeaders(
         new CorsHandler(config.security().corsAllowedOrigins(),
-            new FinishFailedExchanges(jersey))))));
+            new Handler.Sequence(payments, new FinishFailedExchanges(jersey)))))));
     server.setHandler(exchanges);
     server.setErrorHandler(new ProblemErrorHandler());
     server.setStopTimeout(config.shutdownTimeout().toMillis());
@@ -287,11 +300,19 @@ public final class Gateway implements AutoCloseable {
 
   /**
    * The JAX-RS root resource classes this gateway serves, as registered: every route of the REST
-   * API is a resource method of one of them. The OpenAPI contract test checks its document
-   * against them.
+   * API but those of {@link #handlerRoutes} is a resource method of one of them. The OpenAPI
+   * contract test checks its document against both.
    */
   public List<Class<?>> resourceClasses() {
     return resourceClasses;
+  }
+
+  /**
+   * The routes served by plain Jetty handlers in front of Jersey, as {@code METHOD /path}: with
+   * {@link #resourceClasses}, every route of the REST API.
+   */
+  public List<String> handlerRoutes() {
+    return List.of(PaymentEndpoint.ROUTE);
   }
 
   /** Stops the server (finishing requests in flight), then every other part. */

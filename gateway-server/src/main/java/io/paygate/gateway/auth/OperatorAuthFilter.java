@@ -5,6 +5,7 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
@@ -25,7 +26,7 @@ public final class OperatorAuthFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    String bearer = BearerTokens.of(request);
+    String bearer = BearerTokens.of(request.getHeaderString(HttpHeaders.AUTHORIZATION));
     if (bearer == null) {
       throw ApiException.unauthorized("the operator key is required: Authorization: Bearer <key>");
     }

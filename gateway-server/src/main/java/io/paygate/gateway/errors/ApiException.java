@@ -3,7 +3,7 @@ package io.paygate.gateway.errors;
 /**
  * An error answered as {@code application/problem+json}: a status, a stable type (the last part
  * of the type URI) and a human detail. Throw it from anywhere in a request; the
- * {@code ProblemMapper} writes it.
+ * {@code http.ProblemAnswers} turns it into the answer.
  */
 public class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;

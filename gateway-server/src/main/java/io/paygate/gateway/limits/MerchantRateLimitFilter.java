@@ -1,7 +1,6 @@
 package io.paygate.gateway.limits;
 
 import io.paygate.gateway.auth.MerchantOnly;
-import io.paygate.gateway.errors.RateLimitedException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -9,16 +8,16 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.security.Principal;
 
 /**
- * Limits the requests of each merchant (OWASP API4): runs after the token is checked, so the
- * count is per merchant, whatever address or session the requests come from.
+ * Limits the requests of each merchant ({@link MerchantRateLimit}): runs after the token is
+ * checked, so the count is per merchant.
  */
 @MerchantOnly
 @Priority(Priorities.AUTHORIZATION)
 public final class MerchantRateLimitFilter implements ContainerRequestFilter {
-  private final RateLimiter limiter;
+  private final MerchantRateLimit limit;
 
-  public MerchantRateLimitFilter(RateLimiter limiter) {
-    this.limiter = limiter;
+  public MerchantRateLimitFilter(MerchantRateLimit limit) {
+    this.limit = limit;
   }
 
   @Override
@@ -27,10 +26,6 @@ public final class MerchantRateLimitFilter implements ContainerRequestFilter {
     if (merchant == null) {
       return; // not authenticated: the authentication filter has answered already
     }
-    long wait = limiter.acquire(merchant.getName());
-    if (wait > 0) {
-      throw new RateLimitedException("too many requests for this merchant; retry in " + wait
-          + " s", wait);
-    }
+    limit.admit(merchant);
   }
 }

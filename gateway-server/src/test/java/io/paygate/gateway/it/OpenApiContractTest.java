@@ -159,6 +159,8 @@ class OpenApiContractTest {
     for (Class<?> resource : resources) {
       collectRoutes(Resource.from(resource), "", routes);
     }
+    // Routes served by plain Jetty handlers in front of Jersey (POST /api/process).
+    routes.addAll(gw.gateway().handlerRoutes());
 
     assertThat(operations().keySet())
         .as("documented operations (left) vs the server's resource methods")
