@@ -130,11 +130,13 @@ public final class Gateway implements AutoCloseable {
 
       Database database = push(parts, Database.open(config));
       MerchantRepository merchantRepo = new MerchantRepository(database.dataSource());
-      // Payments are written with group commit: durable on return, one commit for many.
-      PaymentRepository paymentRepo = new PaymentRepository(database.dataSource(),
-          config.dbGroupCommit() ? push(parts, new GroupCommitWriter(database.dataSource())) : null);
+      // Payments are written with group commit: durable on return, one commit for many. Audit
+      // rows join the same groups (closed after the audit log, which flushes into it).
+      GroupCommitWriter groupCommit = config.dbGroupCommit()
+          ? push(parts, new GroupCommitWriter(database.dataSource())) : null;
+      PaymentRepository paymentRepo = new PaymentRepository(database.dataSource(), groupCommit);
       TokenRepository tokenRepo = new TokenRepository(database.dataSource());
-      AuditRepository auditRepo = new AuditRepository(database.dataSource());
+      AuditRepository auditRepo = new AuditRepository(database.dataSource(), groupCommit);
       AuditLog audit = push(parts, new AuditLog(auditRepo, clock));
 
       AcquirerRegistry acquirers = push(parts,
