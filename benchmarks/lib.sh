@@ -8,10 +8,15 @@ LOADGEN_JAR=${LOADGEN_JAR:-loadgen/target/loadgen.jar}  # another build: compare
 OPERATOR_KEY=bench-operator-key-0123456789abcdef
 PIDS=()
 
+# Stops what was started and removes the run's data folder ($DATA): a throughput run leaves
+# gigabytes of databases behind, and a few runs filled the disk. KEEP_DATA=1 keeps it.
 cleanup() {
   for p in "${PIDS[@]:-}"; do
     [ -n "$p" ] && stop_pid "$p"
   done
+  if [ -n "${DATA:-}" ] && [ -z "${KEEP_DATA:-}" ]; then
+    rm -rf "$DATA"
+  fi
 }
 
 # stop_pid PID: SIGTERM, then SIGKILL after 5 s.
@@ -101,6 +106,7 @@ loadgen_json() {
   out=$(mktemp /tmp/loadgen.XXXXXX.json)
   "$JAVA" ${LOADGEN_JVM_OPTS:-} -jar "$LOADGEN_JAR" --operator-key "$OPERATOR_KEY" --progress 1h --json "$out" "$@" >/dev/null
   cat "$out"
+  rm -f "$out"
 }
 
 # json_field JSON PATH (python dotted path): prints one figure of a loadgen summary.
