@@ -40,10 +40,16 @@ class HalfSentPaymentsTest {
         out.flush();
         client.setSoLinger(true, 0); // a reset, as a client that gives up sends
       }
-      // The endpoint met the broken body: its error answer is audited for the merchant.
+      // The endpoint met the broken body: the client's error (400), not the gateway's (500), is
+      // audited for the merchant.
       await().atMost(Duration.ofSeconds(10)).until(() -> !gw.http()
-          .get("/admin/audit?event=error&merchant=" + merchantId, TestGateway.OPERATOR_KEY)
+          .get("/admin/audit?event=error&outcome=400&merchant=" + merchantId,
+              TestGateway.OPERATOR_KEY)
           .jsonList().isEmpty());
+      assertThat(gw.http()
+          .get("/admin/audit?event=error&outcome=500&merchant=" + merchantId,
+              TestGateway.OPERATOR_KEY)
+          .jsonList()).isEmpty();
 
       long start = System.nanoTime();
       gw.close();
