@@ -26,12 +26,17 @@ public final class JsonBodyLimit {
    * Reads the body and parses it as a JSON object with lower-case keys.
    *
    * @throws ApiException 413 when the body is larger than the limit, 400 when it is not a JSON
-   *     object
-   * @throws IOException when the body cannot be read
+   *     object or breaks off before its end (the client hung up: its error, not the gateway's)
    */
-  public Map<String, Object> readObject(InputStream in) throws IOException {
-    // Read one byte past the limit: enough to know, whatever Content-Length claimed.
-    byte[] body = in.readNBytes(maxBytes + 1);
+  public Map<String, Object> readObject(InputStream in) {
+    byte[] body;
+    try {
+      // Read one byte past the limit: enough to know, whatever Content-Length claimed.
+      body = in.readNBytes(maxBytes + 1);
+    } catch (IOException e) {
+      throw new ApiException(400, "bad-request", "Bad request",
+          "the request body could not be read to its end");
+    }
     if (body.length > maxBytes) {
       swallowRest(in);
       throw new ApiException(413, "payload-too-large", "Payload too large",
@@ -48,11 +53,15 @@ public final class JsonBodyLimit {
    * not read to the end (the connection is then closed, as before): reading them is what the
    * limit is there to avoid.
    */
-  private static void swallowRest(InputStream in) throws IOException {
+  private static void swallowRest(InputStream in) {
     byte[] sink = new byte[8192];
     long left = SWALLOW_BYTES;
-    for (int n; left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0; ) {
-      left -= n;
+    try {
+      for (int n; left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0; ) {
+        left -= n;
+      }
+    } catch (IOException e) {
+      // The client is gone or stopped sending: the 413 goes out all the same.
     }
   }
 }

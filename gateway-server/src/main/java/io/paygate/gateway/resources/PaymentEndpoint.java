@@ -134,7 +134,7 @@ public final class PaymentEndpoint extends Handler.Abstract {
       // Jersey let a body without a type through to the filters, then found no reader for it.
       return Answer.of(problems.unsupportedMediaType());
     }
-    Map<String, Object> body = readBody(request);
+    Map<String, Object> body = bodies.readObject(Content.Source.asInputStream(request));
     String key = headers.get(IDEMPOTENCY_KEY);
     if (key != null && !KEY.matcher(key).matches()) {
       throw ValidationException.of(IDEMPOTENCY_KEY,
@@ -154,19 +154,6 @@ public final class PaymentEndpoint extends Handler.Abstract {
       answerHeaders.put(ServerTiming.HEADER, timing);
     }
     return new Answer(status, JSON, answerHeaders, json(new PaymentJson(result.payment())));
-  }
-
-  /**
-   * The body as a JSON object. A body that breaks off (the client hung up, or sent less than its
-   * Content-Length) is the client's 400, not a failure of the gateway: no 500, no stack trace.
-   */
-  private Map<String, Object> readBody(Request request) {
-    try {
-      return bodies.readObject(Content.Source.asInputStream(request));
-    } catch (IOException e) {
-      throw new ApiException(400, "bad-request", "Bad request",
-          "the request body could not be read to its end");
-    }
   }
 
   /** Whether an {@code Accept} header (absent: anything) takes JSON, as Jersey decided it. */

@@ -6,6 +6,7 @@ import io.paygate.gateway.config.GatewayConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -145,5 +146,12 @@ public final class TestGateway implements AutoCloseable {
     if (gateway != null) {
       gateway.close();
     }
+  }
+
+  /** Stops the gateway gracefully, as SIGTERM does, and says how long the stop took. */
+  public Duration closeTimed() {
+    long start = System.nanoTime();
+    close();
+    return Duration.ofNanos(System.nanoTime() - start);
   }
 }
