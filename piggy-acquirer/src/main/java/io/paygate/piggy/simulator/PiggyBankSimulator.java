@@ -37,6 +37,7 @@ public final class PiggyBankSimulator implements AutoCloseable {
 
   private final Duration responseDelay;
   private final PaymentLedger ledger = new PaymentLedger();
+  private final OperationDesk desk = new OperationDesk(ledger);
   private Server server;
   private ServerConnector connector;
 
@@ -87,7 +88,7 @@ public final class PiggyBankSimulator implements AutoCloseable {
     newConnector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
     newConnector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
     newServer.addConnector(newConnector);
-    newServer.setHandler(new PiggyBankHandler(ledger, responseDelay));
+    newServer.setHandler(new PiggyBankHandler(ledger, desk, responseDelay));
     try {
       newServer.start();
     } catch (Exception e) {
