@@ -20,6 +20,8 @@ import io.paygate.gateway.db.Database;
 import io.paygate.gateway.db.GroupCommitWriter;
 import io.paygate.gateway.db.LoginAttemptRepository;
 import io.paygate.gateway.db.MerchantRepository;
+import io.paygate.gateway.db.OperationChanges;
+import io.paygate.gateway.db.OperationRepository;
 import io.paygate.gateway.db.PaymentRepository;
 import io.paygate.gateway.db.TokenRepository;
 import io.paygate.gateway.http.CorsHandler;
@@ -40,6 +42,7 @@ import io.paygate.gateway.limits.MerchantRateLimitFilter;
 import io.paygate.gateway.limits.RateLimiter;
 import io.paygate.gateway.merchants.MerchantService;
 import io.paygate.gateway.payments.InFlightPayments;
+import io.paygate.gateway.payments.OperationService;
 import io.paygate.gateway.payments.PaymentService;
 import io.paygate.gateway.payments.Reconciler;
 import io.paygate.gateway.payments.RequestFingerprint;
@@ -52,6 +55,7 @@ import io.paygate.gateway.resources.MerchantResource;
 import io.paygate.gateway.resources.OperatorAuditResource;
 import io.paygate.gateway.resources.OpenApiResource;
 import io.paygate.gateway.resources.PaymentEndpoint;
+import io.paygate.gateway.resources.PaymentOperationsResource;
 import io.paygate.gateway.validation.PaymentRequestValidator;
 import jakarta.ws.rs.Path;
 import java.nio.charset.StandardCharsets;
@@ -145,9 +149,15 @@ public final class Gateway implements AutoCloseable {
           new AcquirerCaller(config.acquirerTimeout(), config.acquirerMaxConcurrency(),
               config.breakerFailures(), config.breakerPause(), clock));
       InFlightPayments inFlight = new InFlightPayments();
+      // Every operation state change passes OperationChanges inside its transaction: the seam for
+      // a transactional outbox (webhooks), none yet.
+      OperationRepository operationRepo =
+          new OperationRepository(database.dataSource(), groupCommit, OperationChanges.NONE);
+      RequestFingerprint fingerprint =
+          new RequestFingerprint(jwtSecret.getBytes(StandardCharsets.UTF_8));
+      Duration staleAfter = config.acquirerTimeout().plus(config.reconcileMargin());
       Reconciler reconciler = push(parts, new Reconciler(paymentRepo, acquirers, caller, inFlight,
-          audit, clock, config.acquirerTimeout().plus(config.reconcileMargin()),
-          config.reconcileInterval(), config.reconcileMaxBackoff()));
+          audit, clock, staleAfter, config.reconcileInterval(), config.reconcileMaxBackoff()));
 
       PasswordHasher hasher = new PasswordHasher(config.bcryptCost());
       RevokedSessions revoked = new RevokedSessions(tokenRepo, config.accessTokenTtl(), clock);
@@ -161,8 +171,10 @@ public final class Gateway implements AutoCloseable {
       MerchantService merchants = new MerchantService(merchantRepo, acquirers, hasher, audit, clock);
       PaymentService payments = new PaymentService(
           new PaymentRequestValidator(clock, config.maxAmountMinor()), paymentRepo, acquirers,
-          caller, new RequestFingerprint(jwtSecret.getBytes(StandardCharsets.UTF_8)), audit,
+          caller, fingerprint, audit,
           inFlight, reconciler, clock);
+      OperationService paymentOperations = new OperationService(paymentRepo, operationRepo,
+          acquirers, caller, fingerprint, audit, inFlight, clock, staleAfter);
 
       // Shared by Jersey and the payment endpoint in front of it: one set of rules, one budget
       // per merchant.
@@ -184,6 +196,7 @@ public final class Gateway implements AutoCloseable {
           .register(new MerchantResource(merchants))
           .register(new AuthResource(auth))
           .register(new HistoryResource(paymentRepo))
+          .register(new PaymentOperationsResource(paymentOperations))
           .register(new HealthResource(database, acquirers, caller, inFlight))
           .register(new AcquirersResource(acquirers, config.pluginsDir(), caller))
           .register(new OpenApiResource())

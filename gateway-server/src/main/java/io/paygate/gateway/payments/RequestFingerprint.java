@@ -44,9 +44,13 @@ public final class RequestFingerprint {
   }
 
   public String of(ValidatedPayment p) {
-    String canonical = p.cardNumber() + '|' + p.expiryMonth() + '|' + p.expiryYear() + '|'
+    return of(p.cardNumber() + '|' + p.expiryMonth() + '|' + p.expiryYear() + '|'
         + p.cardHolderName() + '|' + p.amount().minor() + '|'
-        + p.amount().currency().getCurrencyCode();
+        + p.amount().currency().getCurrencyCode());
+  }
+
+  /** The fingerprint of any canonical text of a request (an operation's, say). */
+  public String of(String canonical) {
     Mac mac = macs.get();
     return HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
   }
