@@ -156,8 +156,11 @@ public final class Gateway implements AutoCloseable {
       RequestFingerprint fingerprint =
           new RequestFingerprint(jwtSecret.getBytes(StandardCharsets.UTF_8));
       Duration staleAfter = config.acquirerTimeout().plus(config.reconcileMargin());
+      OperationService paymentOperations = new OperationService(paymentRepo, operationRepo,
+          acquirers, caller, fingerprint, audit, inFlight, clock, staleAfter);
       Reconciler reconciler = push(parts, new Reconciler(paymentRepo, acquirers, caller, inFlight,
-          audit, clock, staleAfter, config.reconcileInterval(), config.reconcileMaxBackoff()));
+          audit, clock, staleAfter, config.reconcileInterval(), config.reconcileMaxBackoff(),
+          paymentOperations));
 
       PasswordHasher hasher = new PasswordHasher(config.bcryptCost());
       RevokedSessions revoked = new RevokedSessions(tokenRepo, config.accessTokenTtl(), clock);
@@ -173,8 +176,6 @@ public final class Gateway implements AutoCloseable {
           new PaymentRequestValidator(clock, config.maxAmountMinor()), paymentRepo, acquirers,
           caller, fingerprint, audit,
           inFlight, reconciler, clock);
-      OperationService paymentOperations = new OperationService(paymentRepo, operationRepo,
-          acquirers, caller, fingerprint, audit, inFlight, clock, staleAfter);
 
       // Shared by Jersey and the payment endpoint in front of it: one set of rules, one budget
       // per merchant.

@@ -26,7 +26,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import io.paygate.gateway.db.UnresolvedOperation;
 import java.util.Currency;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -221,6 +223,16 @@ public final class OperationService {
       return Optional.empty();
     }
     return Optional.of(send(acquirer, payment, pending));
+  }
+
+  /** Operations whose outcome is not final, created before {@code before}, due at {@code now}. */
+  List<UnresolvedOperation> unresolved(Instant before, Instant now, int limit) {
+    return operations.findUnresolved(before, now, limit);
+  }
+
+  /** Counts a look-up that did not settle the operation, and when to look again. */
+  void postpone(UUID id, int lookUps, Instant after) {
+    operations.postpone(id, lookUps, after);
   }
 
   private PaymentOperation apply(PaymentOperation op, OperationResult r) {

@@ -59,11 +59,14 @@ final class PiggyBankHandler extends Handler.Abstract.NonBlocking {
   private final PaymentLedger ledger;
   private final OperationDesk desk;
   private final long delayMillis;
+  private final long lookUpDelayMillis;
 
-  PiggyBankHandler(PaymentLedger ledger, OperationDesk desk, Duration responseDelay) {
+  PiggyBankHandler(PaymentLedger ledger, OperationDesk desk, Duration responseDelay,
+      Duration lookUpDelay) {
     this.ledger = ledger;
     this.desk = desk;
     this.delayMillis = responseDelay.toMillis();
+    this.lookUpDelayMillis = lookUpDelay.toMillis();
   }
 
   @Override
@@ -106,7 +109,7 @@ final class PiggyBankHandler extends Handler.Abstract.NonBlocking {
       if (HttpMethod.GET.is(method)) {
         OperationRecord record =
             desk.find(URIUtil.decodePath(path.substring(ONE_OPERATION.length())));
-        answer(request, response, callback, record == null
+        answer(request, response, callback, lookUpDelayMillis, record == null
             ? new Answer(404, SimulatorJson.NOT_FOUND)
             : new Answer(200, SimulatorJson.operation(record)));
       } else {
@@ -207,13 +210,18 @@ final class PiggyBankHandler extends Handler.Abstract.NonBlocking {
 
   private void lookUp(String reference, Request request, Response response, Callback callback) {
     PaymentRecord record = ledger.find(reference);
-    answer(request, response, callback, record == null
+    answer(request, response, callback, lookUpDelayMillis, record == null
         ? new Answer(404, SimulatorJson.NOT_FOUND)
         : new Answer(200, SimulatorJson.answer(record)));
   }
 
   /** Sends a payment API answer, after the configured delay. */
   private void answer(Request request, Response response, Callback callback, Answer answer) {
+    answer(request, response, callback, delayMillis, answer);
+  }
+
+  private static void answer(Request request, Response response, Callback callback,
+      long delayMillis, Answer answer) {
     if (delayMillis <= 0) {
       send(response, callback, answer.status, answer.body);
       return;
