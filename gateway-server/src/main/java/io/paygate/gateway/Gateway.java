@@ -175,7 +175,7 @@ public final class Gateway implements AutoCloseable {
       PaymentService payments = new PaymentService(
           new PaymentRequestValidator(clock, config.maxAmountMinor()), paymentRepo, acquirers,
           caller, fingerprint, audit,
-          inFlight, reconciler, clock);
+          inFlight, reconciler, clock, paymentOperations);
 
       // Shared by Jersey and the payment endpoint in front of it: one set of rules, one budget
       // per merchant.

@@ -149,6 +149,34 @@ public final class OperationService {
     }
   }
 
+  /**
+   * Captures the whole amount of a payment just authorised ({@code "capture": true}). No
+   * idempotency key: the payment's own key covers the request, and a replay answers the stored
+   * payment without capturing again.
+   *
+   * @return the capture and the payment after it, or null when a capture the merchant sent on
+   *     its own got there first
+   */
+  OperationOutcome captureInFull(Payment payment) {
+    LoadedAcquirer acquirer = acquirers.find(payment.acquirer()).orElseThrow();
+    PaymentOperation pending = PaymentOperation.pending(Ids.newId(), payment,
+        OperationType.Capture, payment.amount(), now(), null, null);
+    if (operations.admit(pending).verdict() != Admission.Verdict.ADMITTED) {
+      return null;
+    }
+    inFlight.enter(pending.id());
+    try {
+      audit.record("capture.received", "Pending", payment.merchantId(), payment.id(),
+          payment.amount() + " via " + acquirer.name() + " (capture: true)");
+      send(acquirer, payment, pending);
+    } finally {
+      inFlight.exit(pending.id());
+    }
+    PaymentOperation stored = operations.find(pending.id()).orElseThrow();
+    return new OperationOutcome(stored, detailOf(
+        payments.find(payment.merchantId(), payment.id()).orElse(payment)), false);
+  }
+
   private static ApiException illegal(OperationType type, Admission admission) {
     String state = admission.current() == null ? "unknown" : admission.current().name();
     String detail = type == OperationType.Void && admission.balance() != null

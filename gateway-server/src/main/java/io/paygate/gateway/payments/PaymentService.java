@@ -3,6 +3,7 @@ package io.paygate.gateway.payments;
 import io.paygate.acquirer.spi.AuthorisationRequest;
 import io.paygate.acquirer.spi.AuthorisationResult;
 import io.paygate.acquirer.spi.Card;
+import io.paygate.acquirer.spi.Operation;
 import io.paygate.gateway.acquirer.AcquirerCaller;
 import io.paygate.gateway.acquirer.AcquirerRegistry;
 import io.paygate.gateway.acquirer.LoadedAcquirer;
@@ -48,6 +49,7 @@ public final class PaymentService {
   private final InFlightPayments inFlight;
   private final Reconciler reconciler;
   private final Clock clock;
+  private final OperationService operations;
 
   /**
    * @param inFlight where payments being sent are tracked, for reconciliation and shutdown
@@ -56,6 +58,19 @@ public final class PaymentService {
   public PaymentService(PaymentRequestValidator validator, PaymentRepository payments,
       AcquirerRegistry acquirers, AcquirerCaller caller, RequestFingerprint fingerprint,
       AuditLog audit, InFlightPayments inFlight, Reconciler reconciler, Clock clock) {
+    this(validator, payments, acquirers, caller, fingerprint, audit, inFlight, reconciler, clock,
+        null);
+  }
+
+  /**
+   * @param operations captures what a {@code "capture": true} request authorised; null when the
+   *     gateway takes no such requests (the flag then answers 400)
+   */
+  public PaymentService(PaymentRequestValidator validator, PaymentRepository payments,
+      AcquirerRegistry acquirers, AcquirerCaller caller, RequestFingerprint fingerprint,
+      AuditLog audit, InFlightPayments inFlight, Reconciler reconciler, Clock clock,
+      OperationService operations) {
+    this.operations = operations;
     this.validator = validator;
     this.payments = payments;
     this.acquirers = acquirers;
@@ -78,7 +93,17 @@ public final class PaymentService {
    */
   public ProcessedPayment process(Merchant merchant, Map<String, Object> body, String idempotencyKey) {
     ValidatedPayment request = validator.validate(body);
-    String requestFingerprint = idempotencyKey == null ? null : fingerprint.of(request);
+    boolean capture = CaptureFlag.of(body, operations != null);
+    if (capture) {
+      for (String name : merchant.acquirers()) {
+        if (acquirers.find(name).map(a -> !a.supports(Operation.CAPTURE)).orElse(false)) {
+          // Refused before any bank is asked, rather than authorised and left uncaptured.
+          throw ApiException.operationNotSupported("capture", canonicalName(name));
+        }
+      }
+    }
+    String requestFingerprint =
+        idempotencyKey == null ? null : fingerprint.of(request, capture);
     if (idempotencyKey != null) {
       Optional<Payment> earlier = payments.findByIdempotencyKey(merchant.id(), idempotencyKey);
       if (earlier.isPresent()) {
@@ -91,7 +116,19 @@ public final class PaymentService {
           + " retry shortly (with the same Idempotency-Key)");
     }
     try {
-      return processNew(id, merchant, request, idempotencyKey, requestFingerprint);
+      ProcessedPayment authorised =
+          processNew(id, merchant, request, idempotencyKey, requestFingerprint);
+      if (!capture || authorised.replayed()
+          || authorised.payment().status() != PaymentStatus.Authorised) {
+        return authorised;
+      }
+      // Authorise then capture: the capture is an operation like any other, stored first.
+      OperationOutcome captured = operations.captureInFull(authorised.payment());
+      if (captured == null) {
+        return authorised;
+      }
+      return new ProcessedPayment(captured.payment().payment(), false, authorised.bankTimes(),
+          captured.operation().status());
     } finally {
       inFlight.exit(id);
     }

@@ -194,6 +194,39 @@ class PaymentOperationsApiTest {
   }
 
   @Test
+  void captureTrueAuthorisesAndCapturesInOneRequest() {
+    String body = payment(Cards.AUTHORISED, "12.00", "EUR");
+    String withCapture = body.substring(0, body.lastIndexOf('}')) + ", \"capture\": true}";
+
+    Http.Answer paid = gw.http().post("/api/process", token, withCapture);
+
+    assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+    assertThat(paid.string("status")).isEqualTo("Captured");
+    assertThat(paid.header("Capture-Status")).isEqualTo("Succeeded");
+    Map<String, Object> detail = gw.http().get("/api/payments/" + paid.string("id"), token).json();
+    assertThat(number(detail, "capturedAmount")).isEqualTo(1200);
+    // Without the flag, a payment is authorised only, as before.
+    Http.Answer plain = gw.http().post("/api/process", token, body);
+    assertThat(plain.string("status")).isEqualTo("Authorised");
+    assertThat(plain.header("Capture-Status")).isNull();
+  }
+
+  @Test
+  void captureTrueWhoseCaptureIsRefusedLeavesThePaymentAuthorised() {
+    String body = payment(Cards.AUTHORISED, "12.51", "EUR");
+    Http.Answer paid = gw.http().post("/api/process", token,
+        body.substring(0, body.lastIndexOf('}')) + ", \"capture\": true}");
+
+    assertThat(paid.status()).isEqualTo(201);
+    assertThat(paid.string("status")).isEqualTo("Authorised");
+    assertThat(paid.header("Capture-Status")).isEqualTo("Declined");
+    Http.Answer bad = gw.http().post("/api/process", token,
+        body.substring(0, body.lastIndexOf('}')) + ", \"capture\": \"yes\"}");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).contains("\"capture\"");
+  }
+
+  @Test
   void anotherMerchantsPaymentIsNotFound() {
     String id = authorised("10.00");
     String stranger = gw.newMerchantToken();
