@@ -36,7 +36,9 @@ final class ErrorMapper {
       case 404:
         return new NotFoundException(message, code, requestId, key);
       case 409:
-        return new IdempotencyConflictException(message, code, requestId, key);
+        return "illegal-transition".equals(problem.typeSuffix())
+            ? new IllegalTransitionException(message, code, requestId, key)
+            : new IdempotencyConflictException(message, code, requestId, key);
       case 422:
         return "idempotency-key-reused".equals(problem.typeSuffix())
             ? new IdempotencyConflictException(message, code, requestId, key)
