@@ -14,7 +14,7 @@ import java.util.Map;
  * answered gets the first answer, whatever its body says. Operations are serialised under one
  * lock; a simulator needs them right, not fast.
  *
- * <p>Deterministic refusals, by the operation's amount in minor units (see docs/piggy-bank.md):
+ * <p>Deterministic refusals, by the operation's amount in minor units (docs/payment-lifecycle.md):
  * ending in 51 refuses a capture ({@code capture_refused}), in 52 a refund
  * ({@code refund_refused}); ending in 53 makes the bank unavailable (503, nothing recorded) for a
  * capture or refund. A cancel that arrives before its payment records the payment as declined
