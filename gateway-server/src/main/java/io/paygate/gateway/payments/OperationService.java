@@ -253,6 +253,17 @@ public final class OperationService {
     return Optional.of(send(acquirer, payment, pending));
   }
 
+  /** The payment's latest technical cancel, if one was sent. */
+  Optional<PaymentOperation> latestCancel(Payment payment) {
+    List<PaymentOperation> all = operations.forPayment(payment.id());
+    for (int i = all.size() - 1; i >= 0; i--) {
+      if (all.get(i).type() == OperationType.Cancel) {
+        return Optional.of(all.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Operations whose outcome is not final, created before {@code before}, due at {@code now}. */
   List<UnresolvedOperation> unresolved(Instant before, Instant now, int limit) {
     return operations.findUnresolved(before, now, limit);

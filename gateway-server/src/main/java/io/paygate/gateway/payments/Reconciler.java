@@ -272,7 +272,12 @@ public final class Reconciler implements AutoCloseable {
    * @return the payment as recorded, or null when it was left as it was
    */
   private Payment cancelTechnically(Payment p, LoadedAcquirer acquirer, Instant at) {
-    Optional<PaymentOperation> cancel = operations.cancel(p, acquirer);
+    // One cancel at a time: an earlier one still open is settled by the operations' pass, and
+    // one the bank refused means it holds something; neither is sent again.
+    Optional<PaymentOperation> earlier = operations.latestCancel(p);
+    boolean sendAgain = earlier.isEmpty()
+        || earlier.get().status() == OperationStatus.Failed;
+    Optional<PaymentOperation> cancel = sendAgain ? operations.cancel(p, acquirer) : earlier;
     if (cancel.isPresent() && cancel.get().status() == OperationStatus.Succeeded) {
       Payment failed = p.withOutcome(PaymentStatus.Failed, at, "Cancelled", null, CANCELLED);
       record(p, failed, "payment.reconciled", "not found at " + p.acquirer()

@@ -94,6 +94,9 @@ final class SimulatorJson {
         json.beginObject();
         json.name("reference").value(r.reference());
         json.name("status").value(r.status());
+        if (r.verdict().declines()) {
+          json.name("reason").value(r.verdict().reason());
+        }
         json.name("amount").value(r.amount());
         json.name("currency").value(r.currency());
         json.name("merchantId").value(r.merchantId());
