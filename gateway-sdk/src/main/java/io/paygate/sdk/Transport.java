@@ -77,6 +77,13 @@ final class Transport {
   }
 
   private Failure ioFailure(ApiRequest request, IOException e, int attempt, Deadline deadline) {
+    if (Thread.currentThread().isInterrupted()) {
+      // The caller gave up (an interrupt, or a cancelled submitAsync future): the call was
+      // cancelled, no retry follows, and the flag stays set for the caller to see.
+      throw new ConnectionFailureException(request.description() + ": interrupted, the call was "
+          + "cancelled" + (attempt > 1 ? " (attempt " + attempt + ")" : "")
+          + ErrorMapper.outcomeUnknown(request), request.idempotencyKey, e);
+    }
     PaygateException tokenError = TokenFailure.unwrap(e);
     if (tokenError != null && !deadline.isExpired()) {
       // Getting a token failed with an answer: retry as if this request had got that answer.
