@@ -21,8 +21,9 @@ import org.jetbrains.annotations.Nullable;
  *
  * <p>Retried: no answer (connection refused or reset, read timeout), 409 (the same key is still in
  * flight), 429 (after {@code Retry-After}), 5xx. Never retried: any other answer, a 400 or a 401
- * above all, and a decline, which is a 201. Retrying a POST is safe only because the gateway
- * answers a repeated key with the first outcome.
+ * above all, a decline, which is a 201, and any failure once the caller's thread is interrupted
+ * (the caller gave up). Retrying a POST is safe only because the gateway answers a repeated key
+ * with the first outcome.
  */
 final class Transport {
   private final Sender sender;

@@ -8,8 +8,7 @@ package io.paygate.gateway.acquirer;
  */
 final class MissingClass {
   /** What the operator is told to have the plug-in's author do. */
-  static final String ADVICE = "shade your dependencies into the plug-in jar"
-      + " (see docs/writing-an-acquirer.md)";
+  static final String ADVICE = "shade your dependencies into the plug-in jar";
 
   private MissingClass() {}
 
@@ -30,6 +29,6 @@ final class MissingClass {
   /** The reason shown for a skipped plug-in: the class, and what to do. */
   static String reason(String missingClass, Throwable e) {
     return "it needs class " + missingClass + ", which is neither in the jar nor given to"
-        + " plug-ins by the gateway: " + ADVICE + " (" + e.getClass().getName() + ")";
+        + " plug-ins by the gateway (" + e.getClass().getSimpleName() + "): " + ADVICE;
   }
 }
