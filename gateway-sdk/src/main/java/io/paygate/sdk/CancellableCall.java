@@ -23,8 +23,10 @@ final class CancellableCall<T> extends CompletableFuture<T> implements Runnable 
   private final Object lock = new Object();
   /** The thread running the call, while it runs. Guarded by {@link #lock}. */
   private @Nullable Thread runner;
-  /** True once the call started: from then on, its outcome is unknown if cancelled. */
-  private volatile boolean started;
+  /** True once the call started: its outcome is then unknown if cancelled. Guarded by lock. */
+  private boolean started;
+  /** True once cancel() was called: the call must not start. Guarded by lock. */
+  private boolean cancelRequested;
 
   private CancellableCall(Supplier<T> call, String description, @Nullable String idempotencyKey) {
     this.call = call;
@@ -47,7 +49,7 @@ final class CancellableCall<T> extends CompletableFuture<T> implements Runnable 
 
   @Override public void run() {
     synchronized (lock) {
-      if (isDone()) return; // cancelled while queued: never started
+      if (cancelRequested || isDone()) return; // cancelled while queued: never started
       runner = Thread.currentThread();
       started = true;
     }
@@ -70,14 +72,20 @@ final class CancellableCall<T> extends CompletableFuture<T> implements Runnable 
    * thread is interrupted, its HTTP call cancelled, and no retry follows.
    */
   @Override public boolean cancel(boolean mayInterruptIfRunning) {
-    boolean wasStarted = started;
+    boolean wasStarted;
+    synchronized (lock) {
+      // From here on the call has either started or never will.
+      cancelRequested = true;
+      wasStarted = started;
+    }
     String message = description + ": cancelled" + (wasStarted && idempotencyKey != null
         ? ". The outcome of the payment is unknown: submit it again with idempotency key "
             + idempotencyKey + " to learn it without paying twice"
         : wasStarted ? "" : " before it was sent");
     CancellationException cancelled = new CancellationException(message);
     cancelled.initCause(new ConnectionFailureException(message, idempotencyKey, null));
-    // A CancellationException as the outcome is what makes isCancelled() true, as cancel() would.
+    // A CancellationException as the outcome is what makes isCancelled() true, as in cancel().
+    // Completed before the interrupt, so that the call's own failure cannot win the race.
     boolean done = completeExceptionally(cancelled);
     if (done && mayInterruptIfRunning) {
       synchronized (lock) {

@@ -108,6 +108,23 @@ class CancellationTest {
     assertCallCancelledAndNotRetried();
   }
 
+  @Test void aCallCancelledWhileQueuedIsNeverSent() throws Exception {
+    PaygateClient client = client();
+    enqueueSlowPayment();
+    CompletableFuture<Payment> running = client.submitAsync(request()); // holds the one thread
+    CompletableFuture<Payment> queued = client.submitAsync(request());
+    await().atMost(Duration.ofSeconds(5)).until(() -> gateway.apiRequests().size() == 1);
+
+    assertThat(queued.cancel(true)).isTrue();
+    assertThat(running.cancel(true)).isTrue();
+
+    assertThatThrownBy(queued::get).isInstanceOf(CancellationException.class)
+        .hasMessageContaining("cancelled before it was sent");
+    CompletableFuture.runAsync(() -> { }, executor).get(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS);
+    await().during(Duration.ofMillis(300)).atMost(PROMPTLY)
+        .until(() -> gateway.apiRequests().size() == 1);
+  }
+
   @Test void cancellingDuringTheWaitBeforeARetryMeansNoRetry() throws Exception {
     PaygateClient client = client();
     gateway.enqueue(problem(429, "rate-limited", "slow down").newBuilder()
