@@ -38,10 +38,10 @@ final class ErrorMapper {
       case 409:
         return "illegal-transition".equals(problem.typeSuffix())
             ? new IllegalTransitionException(message, code, requestId, key)
-            : new IdempotencyConflictException(message, code, requestId, key);
+            : new IdempotencyKeyInUseException(message, code, requestId, key);
       case 422:
         return "idempotency-key-reused".equals(problem.typeSuffix())
-            ? new IdempotencyConflictException(message, code, requestId, key)
+            ? new IdempotencyKeyReusedException(message, code, requestId, key)
             : new InvalidRequestException(message, code, requestId, key, problem.errors);
       case 429:
         Duration retryAfter = Backoff.parseRetryAfter(response.header("Retry-After"), clock);
@@ -108,6 +108,12 @@ final class ErrorMapper {
           ((InvalidRequestException) e).fieldErrors());
     } else if (e instanceof NotFoundException) {
       copy = new NotFoundException(message, code, requestId, key);
+    } else if (e instanceof IllegalTransitionException) {
+      copy = new IllegalTransitionException(message, code, requestId, key);
+    } else if (e instanceof IdempotencyKeyInUseException) {
+      copy = new IdempotencyKeyInUseException(message, code, requestId, key);
+    } else if (e instanceof IdempotencyKeyReusedException) {
+      copy = new IdempotencyKeyReusedException(message, code, requestId, key);
     } else if (e instanceof IdempotencyConflictException) {
       copy = new IdempotencyConflictException(message, code, requestId, key);
     } else if (e instanceof RateLimitedException) {
