@@ -32,6 +32,7 @@ import io.paygate.gateway.http.JsonWritableWriter;
 import io.paygate.gateway.http.ProblemAnswers;
 import io.paygate.gateway.http.ProblemErrorHandler;
 import io.paygate.gateway.http.RequestContextHandler;
+import io.paygate.gateway.http.RouteTemplateFilter;
 import io.paygate.gateway.http.SecurityHeaders;
 import io.paygate.gateway.http.ServerThreads;
 import io.paygate.gateway.limits.LoginThrottle;
@@ -178,6 +179,7 @@ public final class Gateway implements AutoCloseable {
           .property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true)
           .register(new JsonBodyReader(bodyLimit))
           .register(new JsonWritableWriter())
+          .register(new RouteTemplateFilter())
           .register(new MerchantAuthFilter(merchantAuth))
           .register(new OperatorAuthFilter(operatorKey.value(), tokenService))
           .register(new MerchantRateLimitFilter(merchantLimit))
