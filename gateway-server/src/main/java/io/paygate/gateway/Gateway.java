@@ -4,6 +4,7 @@ import io.paygate.gateway.acquirer.AcquirerCaller;
 import io.paygate.gateway.acquirer.AcquirerRegistry;
 import io.paygate.gateway.audit.AuditLog;
 import io.paygate.gateway.auth.AuthService;
+import io.paygate.gateway.auth.DisabledMerchants;
 import io.paygate.gateway.auth.Lockout;
 import io.paygate.gateway.auth.MerchantAuthFilter;
 import io.paygate.gateway.auth.MerchantAuthenticator;
@@ -21,6 +22,7 @@ import io.paygate.gateway.db.GroupCommitWriter;
 import io.paygate.gateway.db.LoginAttemptRepository;
 import io.paygate.gateway.db.MerchantRepository;
 import io.paygate.gateway.db.PaymentRepository;
+import io.paygate.gateway.db.PaymentSettlements;
 import io.paygate.gateway.db.TokenRepository;
 import io.paygate.gateway.http.CorsHandler;
 import io.paygate.gateway.http.ExceptionMappers;
@@ -32,18 +34,23 @@ import io.paygate.gateway.http.JsonWritableWriter;
 import io.paygate.gateway.http.ProblemAnswers;
 import io.paygate.gateway.http.ProblemErrorHandler;
 import io.paygate.gateway.http.RequestContextHandler;
+import io.paygate.gateway.http.RouteTemplateFilter;
 import io.paygate.gateway.http.SecurityHeaders;
 import io.paygate.gateway.http.ServerThreads;
 import io.paygate.gateway.limits.LoginThrottle;
 import io.paygate.gateway.limits.MerchantRateLimit;
 import io.paygate.gateway.limits.MerchantRateLimitFilter;
 import io.paygate.gateway.limits.RateLimiter;
+import io.paygate.gateway.merchants.MerchantAdmin;
 import io.paygate.gateway.merchants.MerchantService;
+import io.paygate.gateway.payments.HandSettlement;
 import io.paygate.gateway.payments.InFlightPayments;
 import io.paygate.gateway.payments.PaymentService;
 import io.paygate.gateway.payments.Reconciler;
 import io.paygate.gateway.payments.RequestFingerprint;
 import io.paygate.gateway.resources.AcquirersResource;
+import io.paygate.gateway.resources.AdminMerchantsResource;
+import io.paygate.gateway.resources.AdminPaymentsResource;
 import io.paygate.gateway.resources.AuthResource;
 import io.paygate.gateway.resources.HealthResource;
 import io.paygate.gateway.resources.HistoryResource;
@@ -152,13 +159,19 @@ public final class Gateway implements AutoCloseable {
       PasswordHasher hasher = new PasswordHasher(config.bcryptCost());
       RevokedSessions revoked = new RevokedSessions(tokenRepo, config.accessTokenTtl(), clock);
       SecurityConfig security = config.security();
+      Lockout lockout = new Lockout(new LoginAttemptRepository(database.dataSource()),
+          security.lockoutAttempts(), security.lockoutDuration(), clock);
       AuthService auth = new AuthService(merchantRepo, tokenRepo, hasher, tokenService, revoked,
-          audit, config.refreshTokenTtl(), clock,
-          new Lockout(new LoginAttemptRepository(database.dataSource()),
-              security.lockoutAttempts(), security.lockoutDuration(), clock),
+          audit, config.refreshTokenTtl(), clock, lockout,
           new LoginThrottle(security.loginsPerMinutePerLogin(),
               security.loginsPerMinutePerAddress(), clock));
       MerchantService merchants = new MerchantService(merchantRepo, acquirers, hasher, audit, clock);
+      DisabledMerchants disabled = new DisabledMerchants(merchantRepo);
+      MerchantAdmin merchantAdmin = new MerchantAdmin(new MerchantAdmin.Parts(merchantRepo,
+          tokenRepo, revoked, disabled, lockout, hasher, acquirers, audit, clock));
+      HandSettlement handSettlement = new HandSettlement(
+          new PaymentSettlements(database.dataSource()), inFlight, audit, clock,
+          config.acquirerTimeout().plus(config.reconcileMargin()));
       PaymentService payments = new PaymentService(
           new PaymentRequestValidator(clock, config.maxAmountMinor()), paymentRepo, acquirers,
           caller, new RequestFingerprint(jwtSecret.getBytes(StandardCharsets.UTF_8)), audit,
@@ -166,7 +179,8 @@ public final class Gateway implements AutoCloseable {
 
       // Shared by Jersey and the payment endpoint in front of it: one set of rules, one budget
       // per merchant.
-      MerchantAuthenticator merchantAuth = new MerchantAuthenticator(tokenService, revoked);
+      MerchantAuthenticator merchantAuth = new MerchantAuthenticator(tokenService, revoked,
+          disabled);
       MerchantRateLimit merchantLimit = new MerchantRateLimit(new RateLimiter(
           security.merchantRequestsPerSecond(), Duration.ofSeconds(1), clock));
       JsonBodyLimit bodyLimit = new JsonBodyLimit(config.maxBodyBytes());
@@ -178,6 +192,7 @@ public final class Gateway implements AutoCloseable {
           .property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true)
           .register(new JsonBodyReader(bodyLimit))
           .register(new JsonWritableWriter())
+          .register(new RouteTemplateFilter())
           .register(new MerchantAuthFilter(merchantAuth))
           .register(new OperatorAuthFilter(operatorKey.value(), tokenService))
           .register(new MerchantRateLimitFilter(merchantLimit))
@@ -188,7 +203,9 @@ public final class Gateway implements AutoCloseable {
           .register(new AcquirersResource(acquirers, config.pluginsDir(), caller))
           .register(new OpenApiResource())
           .register(new MerchantAuditResource(auditRepo))
-          .register(new OperatorAuditResource(auditRepo));
+          .register(new OperatorAuditResource(auditRepo))
+          .register(new AdminMerchantsResource(merchantAdmin, clock))
+          .register(new AdminPaymentsResource(handSettlement));
       ExceptionMappers.all(problems).forEach(api::register);
       PaymentEndpoint paymentEndpoint = new PaymentEndpoint(payments, merchantRepo, merchantAuth,
           merchantLimit, bodyLimit, problems);

@@ -68,6 +68,11 @@ public final class AuthService {
       audit.record("login", "locked", id, null, "account locked; password not considered");
       throw ApiException.unauthorized(BAD_LOGIN);
     }
+    if (merchant.isPresent() && merchant.get().disabled()) {
+      // The same answer as any failure: only the operator learns why (audit), not a guesser.
+      audit.record("login", "disabled", id, null, "merchant disabled by the operator");
+      throw ApiException.unauthorized(BAD_LOGIN);
+    }
     if (!ok) {
       audit.record("login", "failure", id, null, id != null ? "wrong password" : "unknown login");
       if (id != null && lockout.recordFailure(id)) {

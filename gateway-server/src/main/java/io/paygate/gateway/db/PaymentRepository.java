@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  * commit shared by the payments written at the same moment.
  */
 public final class PaymentRepository {
-  private static final String COLUMNS = "id, merchant_id, status, card_holder_name,"
+  static final String COLUMNS = "id, merchant_id, status, card_holder_name,"
       + " card_number_masked, expiry_month, expiry_year, amount_minor, currency, created_at,"
       + " processed_at, acquirer, acquirer_status, acquirer_reference, error_code,"
       + " idempotency_key, request_fingerprint";
@@ -240,7 +240,7 @@ public final class PaymentRepository {
     }
   }
 
-  private static Payment map(ResultSet rs) throws SQLException {
+  static Payment map(ResultSet rs) throws SQLException {
     return new Payment(
         Jdbc.getUuid(rs, "id"),
         Jdbc.getUuid(rs, "merchant_id"),

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.MDC;
 
 /**
  * The payment flow: validate, honour the idempotency key, store the payment as {@code Pending}
@@ -86,6 +87,8 @@ public final class PaymentService {
       }
     }
     UUID id = Ids.newId();
+    // Cleared with the rest of the request's logging context when the exchange ends.
+    MDC.put("paymentId", id.toString());
     if (!inFlight.enter(id)) {
       throw ApiException.unavailable("the gateway is shutting down and takes no new payments;"
           + " retry shortly (with the same Idempotency-Key)");
@@ -179,6 +182,7 @@ public final class PaymentService {
    * outcome instead of "in flight" or "unknown".
    */
   private ProcessedPayment replay(Payment earlier, String requestFingerprint) {
+    MDC.put("paymentId", earlier.id().toString());
     if (!Objects.equals(earlier.requestFingerprint(), requestFingerprint)) {
       throw ApiException.idempotencyKeyReused();
     }

@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Settles payments whose outcome is not final ({@code Unknown}, and {@code Pending} left behind by
@@ -162,6 +163,12 @@ public final class Reconciler implements AutoCloseable {
    * @return the payment as stored afterwards
    */
   public Payment resolve(Payment p) {
+    try (MDC.MDCCloseable ignored = MDC.putCloseable("paymentId", p.id().toString())) {
+      return lookUp(p);
+    }
+  }
+
+  private Payment lookUp(Payment p) {
     Optional<LoadedAcquirer> acquirer = acquirers.find(p.acquirer());
     StatusResult r = acquirer.isEmpty()
         ? StatusResult.unknown("acquirer " + p.acquirer() + " is not loaded")

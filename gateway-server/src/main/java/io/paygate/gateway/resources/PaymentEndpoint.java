@@ -9,6 +9,7 @@ import io.paygate.gateway.core.PaymentStatus;
 import io.paygate.gateway.db.MerchantRepository;
 import io.paygate.gateway.errors.ApiException;
 import io.paygate.gateway.errors.ValidationException;
+import io.paygate.gateway.http.AccessLog;
 import io.paygate.gateway.http.JsonBodyLimit;
 import io.paygate.gateway.http.ProblemAnswer;
 import io.paygate.gateway.http.ProblemAnswers;
@@ -83,6 +84,7 @@ public final class PaymentEndpoint extends Handler.Abstract {
     if (!isPaymentPath(Request.getPathInContext(request))) {
       return false;
     }
+    AccessLog.route(PATH);
     String method = request.getMethod();
     Answer answer;
     if (HttpMethod.POST.is(method)) {
