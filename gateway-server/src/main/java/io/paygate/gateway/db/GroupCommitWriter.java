@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import io.paygate.gateway.metrics.GroupCommitMetrics;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,12 +39,19 @@ public final class GroupCommitWriter implements AutoCloseable {
   private record Queued<T>(Write<T> write, CompletableFuture<T> done) {}
 
   private final DataSource db;
+  private final GroupCommitMetrics metrics;
   private final BlockingQueue<Queued<?>> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean closing;
 
   public GroupCommitWriter(DataSource db) {
+    this(db, null);
+  }
+
+  /** With each group's size and time recorded in {@code metrics} (null: not recorded). */
+  public GroupCommitWriter(DataSource db, GroupCommitMetrics metrics) {
     this.db = db;
+    this.metrics = metrics;
     this.thread = new Thread(this::run, "db-group-commit");
     this.thread.setDaemon(true);
     this.thread.start();
@@ -93,7 +101,11 @@ public final class GroupCommitWriter implements AutoCloseable {
         }
         group.add(first);
         queue.drainTo(group, MAX_GROUP - 1);
+        long start = System.nanoTime();
         commit(group);
+        if (metrics != null) {
+          metrics.committed(group.size(), System.nanoTime() - start);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
