@@ -101,11 +101,7 @@ public final class GroupCommitWriter implements AutoCloseable {
         }
         group.add(first);
         queue.drainTo(group, MAX_GROUP - 1);
-        long start = System.nanoTime();
         commit(group);
-        if (metrics != null) {
-          metrics.committed(group.size(), System.nanoTime() - start);
-        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
@@ -117,6 +113,7 @@ public final class GroupCommitWriter implements AutoCloseable {
   }
 
   private void commit(List<Queued<?>> group) {
+    long start = System.nanoTime();
     List<Runnable> completions = new ArrayList<>(group.size());
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
@@ -134,10 +131,19 @@ public final class GroupCommitWriter implements AutoCloseable {
     } catch (SQLException | RuntimeException e) {
       log.error("cannot commit a group of {} writes", group.size(), e);
       DataAccessException failure = new DataAccessException("cannot commit", e);
+      measure(group.size(), start);
       group.forEach(q -> q.done().completeExceptionally(failure));
       return;
     }
+    // Measured before the callers hear of it: once a write returns, its group is counted.
+    measure(group.size(), start);
     completions.forEach(Runnable::run);
+  }
+
+  private void measure(int writes, long start) {
+    if (metrics != null) {
+      metrics.committed(writes, System.nanoTime() - start);
+    }
   }
 
   /** Runs one write under a savepoint; returns how to tell its caller once the group commits. */
