@@ -8,6 +8,11 @@ import io.paygate.gateway.support.Cards;
 import io.paygate.gateway.support.Http;
 import io.paygate.gateway.support.PrometheusText;
 import io.paygate.gateway.support.TestGateway;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -29,7 +34,7 @@ class MetricsApiTest {
   static String token;
 
   @BeforeAll
-  static void start() {
+  static void start() throws IOException {
     // A budget of 10 requests at once, refilled at 10 a second: the five requests below stay
     // within it, and a quick loop of requests runs it out.
     gw = TestGateway.start(dir, Map.of("rate.limit.merchant.per.second", "10",
@@ -62,6 +67,21 @@ class MetricsApiTest {
       }
     }
     assertThat(refused).as("the merchant's budget ran out").isEqualTo(1);
+    malformedRequest();
+  }
+
+  /** A request Jetty refuses before any route: a header line without a colon. */
+  static void malformedRequest() throws IOException {
+    URI base = URI.create(gw.http().baseUrl());
+    try (Socket s = new Socket(base.getHost(), base.getPort())) {
+      s.setSoTimeout(10_000);
+      OutputStream out = s.getOutputStream();
+      out.write("GET /api/history HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n"
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      assertThat(new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+          .startsWith("HTTP/1.1 400");
+    }
   }
 
   @AfterAll
@@ -141,6 +161,8 @@ class MetricsApiTest {
         "type", "rate-limited")).isEqualTo(1);
     assertThat(m.value("paygate_http_problems_total", "route", "/login", "status", "401"))
         .isEqualTo(3);
+    assertThat(m.value("paygate_http_problems_total", "route", "unmatched", "status", "400",
+        "type", "bad-request")).as("answered by Jetty's error handler").isEqualTo(1);
     // Never a raw path: no id in any route.
     assertThat(m.all("paygate_http_problems_total"))
         .allSatisfy(s -> assertThat(s.labels().get("route")).doesNotMatch(".*[0-9a-f]{8}-.*"));
