@@ -193,7 +193,7 @@ class MetricsApiTest {
     assertThat(m.value("hikaricp_connections_max", "pool", "paygate-db")).isEqualTo(16);
     assertThat(m.find("hikaricp_connections_active", "pool", "paygate-db")).isPresent();
     assertThat(m.names()).contains("jvm_memory_used_bytes", "jvm_gc_pause_seconds_count",
-        "process_cpu_usage", "jetty_threads_busy");
+        "process_cpu_usage", "jetty_connections_current_connections");
   }
 
   @Test
