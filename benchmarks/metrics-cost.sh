@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # What metrics cost on the payment path: durable payments per second of the gateway built without
 # metrics (BEFORE_JAR, e.g. from the commit before they came) against this build's, with the bare
-# Jetty + Jersey baseline, measured in turn (baseline, before, after, baseline, before, after, ...)
-# in the same run, so that the ratios hold on a noisy machine. While "after" is measured it is
+# Jetty + Jersey baseline, measured in turn in the same run (baseline, before, after; then
+# baseline, after, before: neither gateway always goes first), so that the ratios hold on a noisy
+# machine. While "after" is measured it is
 # scraped as Prometheus would, every SCRAPE_EVERY seconds (default 5; 0: never).
 #
 # Usage: benchmarks/metrics-cost.sh BEFORE_JAR [RUNS=5] [SECONDS=10] [CONNECTIONS=32]
@@ -59,7 +60,9 @@ for k in $KINDS; do measure "$k" "$WARMUP" >/dev/null; done
 
 for i in $(seq 1 "$RUNS"); do
   line="run $i:"
-  for k in $KINDS; do
+  order=$KINDS
+  if [ $((i % 2)) = 0 ]; then order="baseline after before"; fi
+  for k in $order; do
     read -r rps p99 bad < <(measure "$k" "$SECS")
     echo "$rps" >>"$DATA/$k.rps"
     line="$line  $k $rps/s (p99 $p99, non-2xx $bad)"

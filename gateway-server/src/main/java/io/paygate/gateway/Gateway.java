@@ -1,7 +1,11 @@
 package io.paygate.gateway;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import io.paygate.gateway.acquirer.AcquirerCaller;
 import io.paygate.gateway.acquirer.AcquirerRegistry;
+import io.paygate.gateway.acquirer.LoadedAcquirer;
 import io.paygate.gateway.audit.AuditLog;
 import io.paygate.gateway.auth.AuthService;
 import io.paygate.gateway.auth.Lockout;
@@ -65,10 +69,6 @@ import io.paygate.gateway.resources.OperatorAuditResource;
 import io.paygate.gateway.resources.OpenApiResource;
 import io.paygate.gateway.resources.PaymentEndpoint;
 import io.paygate.gateway.validation.PaymentRequestValidator;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
-import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
-import io.paygate.gateway.acquirer.LoadedAcquirer;
 import jakarta.ws.rs.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
