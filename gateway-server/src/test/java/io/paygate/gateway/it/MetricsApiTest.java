@@ -184,6 +184,10 @@ class MetricsApiTest {
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
         scrape().value("paygate_reconciliation_runs_total", "outcome", "completed"))
         .as("the run at start-up").isGreaterThanOrEqualTo(1));
+    // The GC meters appear with the first collection the registry hears of.
+    System.gc();
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(scrape().names()).contains("jvm_gc_pause_seconds_count"));
     PrometheusText m = scrape();
     assertThat(m.value("paygate_db_group_commit_size_writes_count")).isPositive();
     assertThat(m.value("paygate_db_group_commit_size_writes_sum"))
