@@ -210,6 +210,26 @@ public final class PaymentRepository {
     }
   }
 
+  /**
+   * How many payments are {@code Pending} and {@code Unknown}, and the oldest of each: one query on
+   * the {@code (status, created_at)} index, for the backlog gauges (never on the payment path).
+   */
+  public List<Backlog> backlog() {
+    String sql = "SELECT status, COUNT(*) AS n, MIN(created_at) AS oldest FROM payments"
+        + " WHERE status IN ('Pending', 'Unknown') GROUP BY status";
+    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      List<Backlog> out = new ArrayList<>(2);
+      while (rs.next()) {
+        out.add(new Backlog(PaymentStatus.valueOf(rs.getString("status")), rs.getLong("n"),
+            Jdbc.getInstant(rs, "oldest")));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new DataAccessException("cannot count unresolved payments", e);
+    }
+  }
+
   /** Counts a look-up that did not settle the payment, and when to try again. */
   public void postponeReconciliation(UUID id, int attempts, Instant after) {
     String sql = "UPDATE payments SET reconcile_attempts = ?, reconcile_after = ? WHERE id = ?";
