@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.gateway.support.Cards;
 import io.paygate.gateway.support.Http;
+import io.paygate.gateway.support.LongestNames;
 import io.paygate.gateway.support.PostgresServer;
 import io.paygate.gateway.support.TestGateway;
 import java.nio.file.Path;
@@ -91,6 +92,11 @@ class PostgresApiTest {
     }
 
     assertThat(seen).containsExactlyElementsOf(created);
+  }
+
+  @Test
+  void theLongestNamesAreStoredWhateverTheirCharacters() {
+    LongestNames.areStoredAndReadBack(gw);
   }
 
   @Test
