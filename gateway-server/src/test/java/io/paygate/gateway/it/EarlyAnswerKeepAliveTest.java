@@ -63,6 +63,10 @@ class EarlyAnswerKeepAliveTest {
     List<Case> cases = List.of(
         new Case("401 payment without a token", "POST", "/api/process",
             "Content-Type: application/json\r\n", payment, List.of(401)),
+        new Case("401 payment without a token, chunked body", "POST", "/api/process",
+            "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n",
+            Integer.toHexString(payment.length()) + "\r\n" + payment + "\r\n0\r\n\r\n",
+            List.of(401)),
         new Case("401 merchant creation without the operator key", "POST", "/createuser",
             "Content-Type: application/json\r\n", merchant, List.of(401)),
         new Case("403 merchant creation with a merchant token", "POST", "/createuser",
@@ -124,12 +128,27 @@ class EarlyAnswerKeepAliveTest {
     }
   }
 
+  @Test
+  void aClientWaitingForContinueIsToldTheConnectionCloses() throws IOException {
+    try (RawHttp connection = RawHttp.connect(gw.gateway().port())) {
+      connection.send("POST /api/process HTTP/1.1\r\nHost: gateway\r\n"
+          + "Content-Type: application/json\r\nContent-Length: 100\r\n"
+          + "Expect: 100-continue\r\n\r\n");
+      RawHttp.Answer answer = connection.read();
+
+      // RFC 9110 10.1.1: the client may now send the body or not; only a close is unambiguous.
+      assertThat(answer.status()).isEqualTo(401);
+      assertThat(answer.closes()).as(answer.toString()).isTrue();
+    }
+  }
+
   /** {@link #RUNS} exchanges of one case: what went wrong in each, if anything. */
   private static List<String> run(Case c) throws IOException, InterruptedException {
     List<String> failures = new ArrayList<>();
     byte[] body = c.body().getBytes(StandardCharsets.UTF_8);
     String head = c.method() + " " + c.path() + " HTTP/1.1\r\nHost: gateway\r\n" + c.headers()
-        + "Content-Length: " + body.length + "\r\n\r\n";
+        + (c.headers().contains("chunked") ? "" : "Content-Length: " + body.length + "\r\n")
+        + "\r\n";
     int expectedSeen = 0;
     for (int i = 0; i < RUNS; i++) {
       long delayMillis = i % 51;
