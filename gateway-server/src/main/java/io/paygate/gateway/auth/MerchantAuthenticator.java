@@ -29,11 +29,13 @@ public final class MerchantAuthenticator {
   public AuthenticatedMerchant authenticate(String authorization) {
     String bearer = BearerTokens.of(authorization);
     if (bearer == null) {
-      throw BearerChallengeException.missingToken("an access token is required: Authorization: Bearer <token>");
+      throw BearerChallengeException.missingToken(
+          "an access token is required: Authorization: Bearer <token>");
     }
     Optional<TokenService.AccessToken> token = tokens.verify(bearer);
     if (token.isEmpty() || revoked.isRevoked(token.get().sessionId())) {
-      throw BearerChallengeException.invalidToken("the access token is invalid or expired; log in again");
+      throw BearerChallengeException.invalidToken(
+          "the access token is invalid or expired; log in again");
     }
     AuthenticatedMerchant merchant =
         new AuthenticatedMerchant(token.get().merchantId(), token.get().sessionId());

@@ -28,15 +28,16 @@ public final class OperatorAuthFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     String bearer = BearerTokens.of(request.getHeaderString(HttpHeaders.AUTHORIZATION));
     if (bearer == null) {
-      throw BearerChallengeException.missingToken("the operator key is required: Authorization: Bearer <key>");
+      throw BearerChallengeException.missingToken(
+          "the operator key is required: Authorization: Bearer <key>");
     }
     // Constant time, so the key cannot be guessed one character at a time.
     if (MessageDigest.isEqual(operatorKey, bearer.getBytes(StandardCharsets.UTF_8))) {
       return;
     }
     if (tokens.verify(bearer).isPresent()) {
-      throw BearerChallengeException.insufficientScope("this endpoint is for the operator; a merchant token is not"
-          + " accepted here");
+      throw BearerChallengeException.insufficientScope(
+          "this endpoint is for the operator; a merchant token is not accepted here");
     }
     throw BearerChallengeException.invalidToken("the operator key is wrong");
   }
