@@ -42,6 +42,7 @@ import io.paygate.gateway.http.RequestContextHandler;
 import io.paygate.gateway.http.RouteTemplateFilter;
 import io.paygate.gateway.http.SecurityHeaders;
 import io.paygate.gateway.http.ServerThreads;
+import io.paygate.gateway.http.UnreadBodies;
 import io.paygate.gateway.limits.LoginThrottle;
 import io.paygate.gateway.limits.MerchantRateLimit;
 import io.paygate.gateway.limits.MerchantRateLimitFilter;
@@ -298,7 +299,9 @@ public final class Gateway implements AutoCloseable {
     exchanges.setHandler(new GracefulHandler(new RequestContextHandler(new SecurityHeaders(
         new CorsHandler(config.security().corsAllowedOrigins(), problemMetrics,
             new Handler.Sequence(payments, new FinishFailedExchanges(jersey)))))));
-    server.setHandler(exchanges);
+    // Outermost: a body left unread by an early answer is drained, or the answer says
+    // Connection: close, whoever answered (UnreadBodies).
+    server.setHandler(new UnreadBodies(config.maxBodyBytes(), exchanges));
     server.setErrorHandler(new ProblemErrorHandler(problemMetrics));
     server.setStopTimeout(config.shutdownTimeout().toMillis());
     return server;

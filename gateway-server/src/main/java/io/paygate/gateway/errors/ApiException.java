@@ -1,5 +1,7 @@
 package io.paygate.gateway.errors;
 
+import java.util.Map;
+
 /**
  * An error answered as {@code application/problem+json}: a status, a stable type (the last part
  * of the type URI) and a human detail. Throw it from anywhere in a request; the
@@ -59,6 +61,11 @@ public class ApiException extends RuntimeException {
   public static ApiException idempotencyKeyReused() {
     return new ApiException(422, "idempotency-key-reused", "Idempotency key reused",
         "this Idempotency-Key was used with a different request; use a new key for a new payment");
+  }
+
+  /** Headers that go with the answer ({@code Retry-After}, {@code WWW-Authenticate}); none here. */
+  public Map<String, String> headers() {
+    return Map.of();
   }
 
   public int status() {

@@ -25,10 +25,7 @@ public final class RequestContextHandler extends Handler.Wrapper {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
-    String id = request.getHeaders().get(REQUEST_ID);
-    if (id == null || !CLIENT_ID.matcher(id).matches()) {
-      id = UUID.randomUUID().toString();
-    }
+    String id = requestIdOf(request);
     response.getHeaders().put(REQUEST_ID, id);
     MDC.put("requestId", id);
     MDC.put("origin", Request.getRemoteAddr(request));
@@ -61,5 +58,11 @@ public final class RequestContextHandler extends Handler.Wrapper {
       AccessLog.leave(exchange);
       MDC.clear();
     }
+  }
+
+  /** The client's {@code X-Request-Id} when it is well formed, else a new one. */
+  static String requestIdOf(Request request) {
+    String id = request.getHeaders() == null ? null : request.getHeaders().get(REQUEST_ID);
+    return id != null && CLIENT_ID.matcher(id).matches() ? id : UUID.randomUUID().toString();
   }
 }

@@ -7,7 +7,7 @@ import io.paygate.gateway.auth.MerchantAuthenticator;
 import io.paygate.gateway.core.Merchant;
 import io.paygate.gateway.core.PaymentStatus;
 import io.paygate.gateway.db.MerchantRepository;
-import io.paygate.gateway.errors.ApiException;
+import io.paygate.gateway.errors.BearerChallengeException;
 import io.paygate.gateway.errors.ValidationException;
 import io.paygate.gateway.http.AccessLog;
 import io.paygate.gateway.http.JsonBodyLimit;
@@ -150,7 +150,8 @@ public final class PaymentEndpoint extends Handler.Abstract {
           "must be 1 to 255 printable ASCII characters without spaces");
     }
     Merchant merchant = merchants.findById(who.merchantId())
-        .orElseThrow(() -> ApiException.unauthorized("the merchant of this token no longer exists"));
+        .orElseThrow(() -> BearerChallengeException.invalidToken(
+            "the merchant of this token no longer exists"));
     ProcessedPayment result = payments.process(merchant, body, key);
     int status = result.payment().status() == PaymentStatus.Unknown ? 202 : 201;
     Map<String, String> answerHeaders = new LinkedHashMap<>();

@@ -211,6 +211,11 @@ class OpenApiContractTest {
           // The auth filters are bound to resource methods: a 401 proves the route matched.
           assertThat(a.status()).as("%s -> %s", op, a).isEqualTo(401);
           assertDocumentedAnswer(op, e.getValue(), a);
+          // The challenge is documented, and the one sent is among those documented.
+          Map<String, Object> challenge = resolve(object(object(
+              response(op, 401).get("headers")).get("WWW-Authenticate")));
+          assertThat(list(object(challenge.get("schema")).get("enum")))
+              .as("%s WWW-Authenticate", op).contains(a.header("WWW-Authenticate"));
         }));
   }
 
@@ -225,6 +230,23 @@ class OpenApiContractTest {
       adminTarget = created.string("id");
     }
     return adminTarget;
+  }
+
+  @Test
+  void onlyBearerRoutesDocumentAChallenge() {
+    operations().forEach((op, operation) -> {
+      Object unauthorized = object(operation.get("responses")).get("401");
+      if (unauthorized != null) {
+        boolean challenges = resolve(object(unauthorized)).get("headers") instanceof Map<?, ?> h
+            && h.containsKey("WWW-Authenticate");
+        assertThat(challenges).as("%s documents WWW-Authenticate on its 401", op)
+            .isEqualTo(securityScheme(operation) != null);
+      }
+    });
+    Http.Answer badLogin = gw.http().post("/login", null,
+        "{\"login\":\"nobody\",\"password\":\"wrong password 1\"}");
+    assertThat(badLogin.status()).isEqualTo(401);
+    assertThat(badLogin.header("WWW-Authenticate")).isNull();
   }
 
   // Schemas against real answers.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.gateway.support.Cards;
 import io.paygate.gateway.support.Http;
+import io.paygate.gateway.support.LongestNames;
 import io.paygate.gateway.support.PostgresServer;
 import io.paygate.gateway.support.PrometheusText;
 import io.paygate.gateway.support.TestGateway;
@@ -109,6 +110,11 @@ class PostgresApiTest {
         .isBetween(size * 0.5, size * 2.0);
     assertThat(m.value("paygate_payments_backlog", "status", "unknown")).isZero();
     assertThat(m.value("paygate_payments_backlog", "status", "pending")).isZero();
+  }
+
+  @Test
+  void theLongestNamesAreStoredWhateverTheirCharacters() {
+    LongestNames.areStoredAndReadBack(gw);
   }
 
   @Test
