@@ -2,6 +2,7 @@ package io.paygate.gateway;
 
 import io.paygate.gateway.acquirer.AcquirerCaller;
 import io.paygate.gateway.acquirer.AcquirerRegistry;
+import io.paygate.gateway.acquirer.LoadedAcquirer;
 import io.paygate.gateway.audit.AuditLog;
 import io.paygate.gateway.auth.AuthService;
 import io.paygate.gateway.auth.Lockout;
@@ -89,10 +90,12 @@ public final class Gateway implements AutoCloseable {
   private final boolean operatorKeyGenerated;
   private final String operatorKeyFile;
   private final List<Class<?>> resourceClasses;
+  private final List<LoadedAcquirer> acquirers;
 
   private Gateway(Deque<AutoCloseable> parts, Server server, SecretStore.Secret operatorKey,
-      List<Class<?>> resourceClasses) {
+      List<Class<?>> resourceClasses, List<LoadedAcquirer> acquirers) {
     this.parts = parts;
+    this.acquirers = acquirers;
     this.server = server;
     this.resourceClasses = resourceClasses;
     this.operatorKey = operatorKey.value();
@@ -202,7 +205,8 @@ public final class Gateway implements AutoCloseable {
       // Popped first on close: stop taking payments, let those in flight finish and their answers
       // go out (bounded), and only then stop the HTTP server.
       parts.push(() -> stopGracefully(inFlight, exchanges, config.shutdownTimeout()));
-      Gateway gateway = new Gateway(parts, server, operatorKey, rootResources(api));
+      Gateway gateway = new Gateway(parts, server, operatorKey, rootResources(api),
+          List.copyOf(acquirers.all()));
       log.info("gateway listening on port {}", gateway.port());
       return gateway;
     } catch (Exception e) {
@@ -283,6 +287,11 @@ public final class Gateway implements AutoCloseable {
   /** The port the server listens on (the chosen one when configured as 0). */
   public int port() {
     return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+  }
+
+  /** The acquirers loaded, with where each sends payments and whether it is a simulator. */
+  public List<LoadedAcquirer> acquirers() {
+    return acquirers;
   }
 
   /** The operator key in force. */

@@ -30,17 +30,7 @@ public final class GatewayMain {
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "shutdown"));
-    System.out.println("Paygate is listening on http://localhost:" + gateway.port());
-    if (gateway.operatorKeyGenerated()) {
-      System.out.println();
-      System.out.println("A new operator key was generated (shown only this once):");
-      System.out.println();
-      System.out.println("    " + gateway.operatorKey());
-      System.out.println();
-      System.out.println("It creates merchants (POST /createuser with Authorization: Bearer <key>)."
-          + " It is kept in " + gateway.operatorKeyFile() + ", readable by its owner only;"
-          + " set PAYGATE_OPERATOR_KEY to choose your own.");
-    }
+    StartupBanner.print(gateway, System.out);
   }
 
   static Path configFile(String[] args, Map<String, String> env) {

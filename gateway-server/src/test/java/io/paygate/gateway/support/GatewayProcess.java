@@ -23,13 +23,19 @@ public final class GatewayProcess implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts the gateway with the test class path and these PAYGATE_* variables. */
+  /**
+   * Starts the gateway with the test class path and these PAYGATE_* variables, asking for the
+   * embedded Piggy Bank simulator unless they give Piggy Bank a base URL.
+   */
   public static GatewayProcess start(Path dataDir, Map<String, String> env) throws IOException {
     Map<String, String> all = new HashMap<>(Map.of(
         "PAYGATE_PORT", "0",
         "PAYGATE_HOST", "127.0.0.1",
         "PAYGATE_DATA_DIR", dataDir.toString(),
         "PAYGATE_OPERATOR_KEY", TestGateway.OPERATOR_KEY));
+    if (!PiggyBank.hasBaseUrl(env)) {
+      all.put(PiggyBank.SIMULATOR_VARIABLE, "true");
+    }
     all.putAll(env);
     JavaProcess.Started p = JavaProcess.start("io.paygate.gateway.GatewayMain", List.of(), all,
         LISTENING);
