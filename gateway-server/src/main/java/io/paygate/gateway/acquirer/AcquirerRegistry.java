@@ -141,7 +141,7 @@ public final class AcquirerRegistry implements AutoCloseable {
 
   private static LoadedAcquirer create(GatewayConfig config, Found found) {
     AcquirerProvider provider = found.provider();
-    AcquirerSettings settings = config.acquirerSettings(provider.name());
+    AcquirerSettings settings = config.acquirerSettings(provider.name(), provider.settings());
     checkRequired(provider, found.source(), settings);
     LoadedAcquirer loaded;
     try {
