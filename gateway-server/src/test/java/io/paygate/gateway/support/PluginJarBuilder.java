@@ -14,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
+import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -26,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * {@code META-INF/services} registration, as a plug-in author's build would.
  */
 public final class PluginJarBuilder {
+  private String mainClass;
   private final Map<String, String> sources = new LinkedHashMap<>();
   private final List<String> providers = new ArrayList<>();
 
@@ -62,6 +65,12 @@ public final class PluginJarBuilder {
     return source(className, source);
   }
 
+  /** Makes the jar runnable with {@code java -jar}, starting {@code className}. */
+  public PluginJarBuilder mainClass(String className) {
+    this.mainClass = className;
+    return this;
+  }
+
   /** Compiles the sources and writes the jar as {@code folder/fileName}. */
   public Path writeTo(Path folder, String fileName) {
     try {
@@ -82,7 +91,12 @@ public final class PluginJarBuilder {
       }
       Files.createDirectories(folder);
       Path jar = folder.resolve(fileName);
-      try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+      Manifest manifest = new Manifest();
+      manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+      if (mainClass != null) {
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
+      }
+      try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
           Stream<Path> files = Files.walk(classes)) {
         for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
           add(out, classes.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
