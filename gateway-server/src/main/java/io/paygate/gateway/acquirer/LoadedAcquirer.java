@@ -12,10 +12,22 @@ import io.paygate.acquirer.spi.AcquirerProvider;
 public record LoadedAcquirer(String name, String version, String spiVersion, String source,
     String destination, boolean simulator, Acquirer acquirer) {
 
-  /** Asks the connector once, at start-up, where it sends payments. */
+  /**
+   * Asks the connector once, at start-up, where it sends payments. A connector that fails to say
+   * is not refused for it (these are information for operators): it says nothing.
+   */
   static LoadedAcquirer of(AcquirerProvider provider, String source, Acquirer acquirer) {
+    String destination;
+    boolean simulator;
+    try {
+      destination = acquirer.destination();
+      simulator = acquirer.simulator();
+    } catch (RuntimeException | LinkageError e) {
+      destination = null;
+      simulator = false;
+    }
     return new LoadedAcquirer(provider.name(), provider.version(), provider.spiVersion(), source,
-        acquirer.destination(), acquirer.simulator(), acquirer);
+        destination, simulator, acquirer);
   }
 
   /** One line for operators: where payments go, and plainly when it is a simulator. */
