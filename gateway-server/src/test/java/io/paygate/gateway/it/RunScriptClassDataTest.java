@@ -30,7 +30,7 @@ class RunScriptClassDataTest {
   @BeforeEach
   void standInGateway() throws Exception {
     Files.copy(RUN_SH, root.resolve("run.sh"));
-    new PluginJarBuilder().mainClass("standin.Main").source("standin.Main",
+    new PluginJarBuilder().manifest("Main-Class", "standin.Main").source("standin.Main",
         "package standin;\n"
         + "public final class Main {\n"
         + "  public static void main(String[] args) throws Exception {\n"
