@@ -84,6 +84,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -113,10 +116,15 @@ public final class Gateway implements AutoCloseable {
   private final boolean operatorKeyGenerated;
   private final String operatorKeyFile;
   private final List<Class<?>> resourceClasses;
+  private final List<LoadedAcquirer> acquirers;
+  private final AtomicReference<Consumer<String>> stopReport;
 
   private Gateway(Deque<AutoCloseable> parts, Server server, SecretStore.Secret operatorKey,
-      List<Class<?>> resourceClasses) {
+      List<Class<?>> resourceClasses, List<LoadedAcquirer> acquirers,
+      AtomicReference<Consumer<String>> stopReport) {
     this.parts = parts;
+    this.stopReport = stopReport;
+    this.acquirers = acquirers;
     this.server = server;
     this.resourceClasses = resourceClasses;
     this.operatorKey = operatorKey.value();
@@ -243,6 +251,9 @@ public final class Gateway implements AutoCloseable {
       PaymentEndpoint paymentEndpoint = new PaymentEndpoint(payments, merchantRepo, merchantAuth,
           merchantLimit, bodyLimit, problems, problemMetrics);
 
+      // Everything has read its settings, acquirers included: what is left is a typo or stale.
+      config.refuseUnknownSettings();
+
       ExchangesInFlight exchanges = new ExchangesInFlight();
       Server server = httpServer(config, api, paymentEndpoint, exchanges, problemMetrics);
       new JettyServerThreadPoolMetrics(server.getThreadPool(), List.of()).bindTo(registry);
@@ -253,8 +264,11 @@ public final class Gateway implements AutoCloseable {
       server.start();
       // Popped first on close: stop taking payments, let those in flight finish and their answers
       // go out (bounded), and only then stop the HTTP server.
-      parts.push(() -> stopGracefully(inFlight, exchanges, config.shutdownTimeout()));
-      Gateway gateway = new Gateway(parts, server, operatorKey, rootResources(api));
+      AtomicReference<Consumer<String>> stopReport = new AtomicReference<>(log::info);
+      parts.push(() -> stopGracefully(inFlight, exchanges, config.shutdownTimeout(),
+          stopReport.get()));
+      Gateway gateway = new Gateway(parts, server, operatorKey, rootResources(api),
+          List.copyOf(acquirers.all()), stopReport);
       log.info("gateway listening on port {}", gateway.port());
       return gateway;
     } catch (Exception e) {
@@ -266,20 +280,36 @@ public final class Gateway implements AutoCloseable {
     }
   }
 
+  /** Stops taking payments, waits (bounded) for those in flight, and says what it does. */
   private static void stopGracefully(InFlightPayments inFlight, ExchangesInFlight exchanges,
-      Duration bound) throws Exception {
-    long end = System.nanoTime() + bound.toNanos();
+      Duration bound, Consumer<String> report) throws Exception {
+    long start = System.nanoTime();
+    long end = start + bound.toNanos();
+    report.accept("stopping: new payments get 503; waiting up to " + seconds(bound.toNanos())
+        + " for " + inFlight.size() + " payment(s) in flight at the bank");
     int left = inFlight.closeAndDrain(bound);
     if (left > 0) {
-      log.warn("stopping with {} payments still at the bank after {}; reconciliation settles them"
-          + " at the next start", left, bound);
+      report.accept(left + " payment(s) still at the bank after " + seconds(bound.toNanos())
+          + "; reconciliation settles them at the next start");
+    } else {
+      report.accept("payments in flight settled after waiting "
+          + seconds(System.nanoTime() - start));
     }
     // The payments back from the bank are settled, but their answers may still be on their way
     // out: the server stops once they are written.
+    long answersFrom = System.nanoTime();
+    report.accept("waiting for " + exchanges.size() + " answer(s) still being written, then"
+        + " stopping the HTTP server");
     int unanswered = exchanges.stopServer(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
-    if (unanswered > 0) {
-      log.warn("stopped with {} requests still being answered after {}", unanswered, bound);
-    }
+    report.accept(unanswered > 0
+        ? "stopped the HTTP server with " + unanswered + " request(s) still being answered after "
+            + seconds(System.nanoTime() - answersFrom)
+        : "HTTP server stopped after waiting " + seconds(System.nanoTime() - answersFrom)
+            + " for answers; stopping reconciliation, bank connections and the database");
+  }
+
+  private static String seconds(long nanos) {
+    return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
   }
 
   private static Server httpServer(GatewayConfig config, ResourceConfig api,
@@ -337,6 +367,19 @@ public final class Gateway implements AutoCloseable {
   /** The port the server listens on (the chosen one when configured as 0). */
   public int port() {
     return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+  }
+
+  /** The acquirers loaded, with where each sends payments and whether it is a simulator. */
+  public List<LoadedAcquirer> acquirers() {
+    return acquirers;
+  }
+
+  /**
+   * Where {@link #close()} says what it is doing while it stops (what it waits for, how long it
+   * waited); the log by default. {@code GatewayMain} prints it, so SIGTERM is not silent.
+   */
+  public void reportStopTo(Consumer<String> report) {
+    stopReport.set(report);
   }
 
   /** The operator key in force. */

@@ -1,9 +1,11 @@
 package io.paygate.gateway.config;
 
 import io.paygate.acquirer.spi.AcquirerSettings;
+import io.paygate.acquirer.spi.Setting;
 import io.paygate.gateway.logging.LogFormat;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -249,6 +251,28 @@ public final class GatewayConfig {
   public AcquirerSettings acquirerSettings(String acquirerName) {
     Map<String, String> section = source.section("acquirer." + ConfigSource.normalise(acquirerName));
     return new AcquirerSettings(acquirerName, section);
+  }
+
+  /**
+   * The configuration section of a loaded acquirer, recording its declared settings as known:
+   * {@link #refuseUnknownSettings} then refuses only what no part and no acquirer declares.
+   */
+  public AcquirerSettings acquirerSettings(String acquirerName, List<Setting> declared) {
+    for (Setting s : declared) {
+      source.markKnown("acquirer." + acquirerName + "." + s.name());
+    }
+    return acquirerSettings(acquirerName);
+  }
+
+  /**
+   * Stops start-up when a setting was given that nothing asked for: a misspelt name would
+   * otherwise be silently ignored and its default used. Call once everything has read its
+   * settings.
+   *
+   * @throws ConfigException naming each unknown setting and the closest known name
+   */
+  public void refuseUnknownSettings() {
+    UnknownSettings.refuse(source);
   }
 
   /** Describes a setting's origin for messages. */

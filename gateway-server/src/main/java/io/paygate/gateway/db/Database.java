@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,12 @@ public final class Database implements AutoCloseable {
     try {
       ds = new HikariDataSource(hikari);
     } catch (RuntimeException e) {
+      if (config.dbUrl().isEmpty() && lockedByAnotherProcess(e)) {
+        throw new ConfigException("another gateway is probably running on the data folder "
+            + config.dataDir() + ": its embedded database is locked by another process. Stop"
+            + " that gateway, or give this one a data folder of its own ("
+            + config.describe("data.dir") + ")", e);
+      }
       throw new ConfigException("cannot open the database at " + redact(url) + " ("
           + config.describe("db.url") + "): " + rootMessage(e), e);
     }
@@ -153,6 +160,16 @@ public final class Database implements AutoCloseable {
 
   private static String redact(String url) {
     return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+  }
+
+  /** H2's "Database may be already in use" (90020): another process holds the file's lock. */
+  private static boolean lockedByAnotherProcess(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String rootMessage(Throwable e) {

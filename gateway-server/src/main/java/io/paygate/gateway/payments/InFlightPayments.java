@@ -42,7 +42,7 @@ public final class InFlightPayments {
     return ids.contains(id);
   }
 
-  /** How many payments are being processed now. */
+  /** How many payments this process is processing right now. */
   public int size() {
     return ids.size();
   }
