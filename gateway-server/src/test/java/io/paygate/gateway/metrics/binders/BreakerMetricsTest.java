@@ -30,7 +30,8 @@ class BreakerMetricsTest {
   }
 
   /** A bank that is down: every authorisation is not processed. */
-  static final LoadedAcquirer DOWN = new LoadedAcquirer("Bank", "1", "1.0", "test", new Acquirer() {
+  static final LoadedAcquirer DOWN = new LoadedAcquirer("Bank", "1", "1.0", "test", "a bank that is down", false,
+      new Acquirer() {
     @Override
     public AuthorisationResult authorise(AuthorisationRequest request) {
       return AuthorisationResult.notProcessed("down");
