@@ -7,6 +7,18 @@ import {renewTokens, session, signOut} from './session.js';
 /** Thrown when the session ended (refused credentials, failed refresh): the page shows the login. */
 export class SignedOut extends Error {}
 
+/** Thrown to a page that was left while it was reading: it must not draw over the next page. */
+export class Abandoned extends Error {}
+
+// Reads (GET) belong to the page that made them and end with it; writes are never cut short.
+let page = new AbortController();
+
+/** Called by the router when another page starts: the reads of the one before are abandoned. */
+export function newPage() {
+  page.abort();
+  page = new AbortController();
+}
+
 /**
  * Calls the API. options: method, json (a JSON text, sent as is), headers.
  * The answer's problem (RFC 9457) is in .problem when the status is not 2xx.
@@ -55,11 +67,13 @@ async function send(path, method, json, headers, withCredentials = true) {
     h.Authorization = 'Bearer ' + (s.role === 'operator' ? s.key : s.token);
   }
   if (json !== undefined) h['Content-Type'] = 'application/json';
+  const signal = method === 'GET' ? page.signal : undefined;
   let response;
   try {
     response = await fetch(path, {method, headers: h, body: json, cache: 'no-store',
-      credentials: 'omit', redirect: 'error'});
+      credentials: 'omit', redirect: 'error', signal});
   } catch (e) {
+    if (signal?.aborted) throw new Abandoned('left the page');
     return {status: 0, ok: false, body: null,
       problem: {title: 'No answer', detail: 'The gateway could not be reached: ' + e.message}};
   }
@@ -67,13 +81,14 @@ async function send(path, method, json, headers, withCredentials = true) {
   let body = null;
   if (type.includes('json')) {
     try {
-      body = await response.json();
+      body = readJson(await response.text());
     } catch (e) {
       body = null;
     }
   } else {
-    body = await response.text();
+    body = await response.text().catch(() => '');
   }
+  if (signal?.aborted) throw new Abandoned('left the page');
   const answer = {status: response.status, ok: response.ok, body, headers: response.headers,
     next: nextLink(response.headers.get('Link'))};
   if (!response.ok) {
@@ -82,6 +97,16 @@ async function send(path, method, json, headers, withCredentials = true) {
         detail: `The gateway answered ${response.status}.`};
   }
   return answer;
+}
+
+/**
+ * Parses JSON, keeping every "amount" as the decimal text the gateway wrote ("42.50"), never a
+ * binary float (42.5): money is shown exactly as it is kept. Browsers without the reviver's
+ * source text (older than 2023) get the number, which money() in dom.js pads to the currency.
+ */
+export function readJson(text) {
+  return JSON.parse(text, (key, value, context) =>
+    key === 'amount' && typeof value === 'number' && context?.source ? context.source : value);
 }
 
 /** The target of rel="next" in a Link header (RFC 8288), or null. */

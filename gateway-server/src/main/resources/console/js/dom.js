@@ -55,9 +55,28 @@ export function time(iso) {
     d.toLocaleString(undefined, {dateStyle: 'medium', timeStyle: 'medium'}));
 }
 
-/** An amount as the API gives it (a decimal in the major unit) with its currency, never rounded. */
+/**
+ * An amount as the API gives it (a decimal in the major unit) with its currency. Text only: the
+ * decimals are padded to the currency's (42.5 EUR reads 42.50 EUR), never computed or rounded.
+ */
 export function money(amount, currency) {
-  return `${String(amount)} ${currency ?? ''}`.trim();
+  let text = String(amount ?? '');
+  const digits = minorDigits(currency);
+  const m = text.match(/^(-?\d+)(?:\.(\d*))?$/);
+  if (m && digits > 0 && (m[2] ?? '').length < digits) {
+    text = `${m[1]}.${(m[2] ?? '').padEnd(digits, '0')}`;
+  }
+  return `${text} ${currency ?? ''}`.trim();
+}
+
+/** How many decimals a currency has (ISO 4217), as the browser knows it; 2 when it does not. */
+function minorDigits(currency) {
+  try {
+    return new Intl.NumberFormat('en', {style: 'currency', currency}).resolvedOptions()
+      .maximumFractionDigits;
+  } catch (e) {
+    return 2;
+  }
 }
 
 /** A status badge: text first, colour only as a second cue. */

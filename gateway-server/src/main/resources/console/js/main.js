@@ -1,7 +1,7 @@
 // The console's shell: a hash router (#/payments, #/payments/<id>, #/operator/audit ...) that
 // keeps the session in memory across pages, and the navigation for the signed-in role.
 
-import {SignedOut} from './api.js';
+import {Abandoned, SignedOut, newPage} from './api.js';
 import {h, leavePage, notice, showPage} from './dom.js';
 import {onChange, session} from './session.js';
 import {loginPage, logout} from './pages/login.js';
@@ -47,6 +47,7 @@ function home(s) {
 
 async function route() {
   leavePage();
+  newPage();
   const hash = location.hash.replace(/^#/, '') || '/';
   const path = hash.split('?')[0];
   const s = session();
@@ -71,7 +72,7 @@ async function route() {
   } catch (e) {
     if (e instanceof SignedOut) {
       loginPage({refused: e.message});
-    } else {
+    } else if (!(e instanceof Abandoned)) {
       showPage('Something went wrong', notice('error', String(e.message || e)));
       console.error('console page failed', e.name);
     }
@@ -111,6 +112,8 @@ window.addEventListener('unhandledrejection', e => {
   if (e.reason instanceof SignedOut) {
     e.preventDefault();
     loginPage({refused: e.reason.message});
+  } else if (e.reason instanceof Abandoned) {
+    e.preventDefault();
   }
 });
 window.addEventListener('hashchange', () => {

@@ -23,6 +23,7 @@ const WHOLE = /^\d{1,4}$/;
 export function payPage() {
   const year = new Date().getUTCFullYear();
   const form = h('form', {id: 'pay-form', class: 'card', novalidate: true},
+    h('div', {id: 'pay-summary'}),
     field('cardholdername', 'Cardholder name', {autocomplete: 'off', required: true}),
     // autocomplete off: the merchant's browser must not offer to keep its customers' cards.
     field('cardnumber', 'Card number', {inputmode: 'numeric', autocomplete: 'off',
@@ -40,7 +41,6 @@ export function payPage() {
       field('amount', 'Amount', {inputmode: 'decimal', autocomplete: 'off', required: true,
         placeholder: '42.50'}),
       selectField('currency', 'Currency', CURRENCIES.map(c => [c, c]))),
-    h('div', {id: 'pay-summary'}),
     h('button', {type: 'submit', class: 'primary', id: 'pay-button'}, 'Pay'));
   const result = h('div', {id: 'pay-result'});
 

@@ -2,6 +2,7 @@ package io.paygate.gateway.http;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -39,8 +40,13 @@ public final class ConsoleHandler extends Handler.Wrapper {
     files.setDirAllowed(false);
     files.setEtags(true);
     files.setWelcomeFiles();
-    // Keep the Cache-Control put below (ResourceHandler would put its own when given one).
-    files.setCacheControl(null);
+    // The console's few kinds of file, text ones with their charset (all are UTF-8).
+    MimeTypes.Mutable types = new MimeTypes.Mutable(MimeTypes.DEFAULTS);
+    types.addMimeMapping("html", "text/html;charset=utf-8");
+    types.addMimeMapping("js", "text/javascript;charset=utf-8");
+    types.addMimeMapping("css", "text/css;charset=utf-8");
+    types.addMimeMapping("svg", "image/svg+xml;charset=utf-8");
+    files.setMimeTypes(types);
     setHandler(files);
   }
 
