@@ -119,3 +119,13 @@ export function leavePage() {
   leaving = null;
   if (stop) stop();
 }
+
+/**
+ * A long id shortened for a table cell, its end kept (the start of a time-ordered UUID is the
+ * same for ids made close together), the whole of it in a tooltip and for screen readers.
+ */
+export function shortId(id) {
+  if (!id) return '—';
+  return h('span', {title: id, class: 'mono'}, h('span', {'aria-hidden': 'true'}, '…' + id.slice(-8)),
+    h('span', {class: 'visually-hidden'}, id));
+}

@@ -2,7 +2,7 @@
 // long), from GET /admin/payments/attention.
 
 import {call, describe} from '../api.js';
-import {h, money, notice, showPage, statusBadge, table, time} from '../dom.js';
+import {h, money, notice, shortId, showPage, statusBadge, table, time} from '../dom.js';
 
 export async function attentionPage() {
   const a = await call('/admin/payments/attention?limit=50');
@@ -21,8 +21,8 @@ export async function attentionPage() {
       : table('Payments whose outcome is not settled', ['Created', 'Merchant', 'Amount', 'Status',
         'Bank', 'Bank reference'], list.map(p => h('tr', {},
         h('td', {}, time(p.createdAt)),
-        h('td', {class: 'mono'}, h('a', {href: `#/operator/merchants/${p.merchantId}`},
-          String(p.merchantId).slice(0, 8))),
+        h('td', {}, h('a', {href: `#/operator/merchants/${p.merchantId}`},
+          shortId(p.merchantId))),
         h('td', {class: 'num'}, money(p.amount, p.currency)),
         h('td', {}, statusBadge(p.status)),
         h('td', {}, p.acquirer ?? '—'),

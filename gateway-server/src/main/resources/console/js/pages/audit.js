@@ -2,7 +2,7 @@
 // pages following the API's Link header.
 
 import {call, describe} from '../api.js';
-import {h, notice, routeParam, showPage, table, time} from '../dom.js';
+import {h, notice, routeParam, shortId, showPage, table, time} from '../dom.js';
 import {field} from './login.js';
 
 const EVENTS = ['login', 'login.lockout', 'logout', 'token.refresh', 'token.reuse',
@@ -54,10 +54,9 @@ export async function auditPage() {
       h('td', {}, time(e.occurredAt)),
       h('td', {}, e.event),
       h('td', {}, e.outcome ?? '—'),
-      h('td', {class: 'mono'}, e.merchantId ? h('a', {href: `#/operator/merchants/${e.merchantId}`,
-        title: e.merchantId}, e.merchantId.slice(0, 8)) : '—'),
-      h('td', {class: 'mono'}, e.paymentId ? h('span', {title: e.paymentId},
-        e.paymentId.slice(0, 8)) : '—'),
+      h('td', {}, e.merchantId ? h('a', {href: `#/operator/merchants/${e.merchantId}`},
+        shortId(e.merchantId)) : '—'),
+      h('td', {}, shortId(e.paymentId)),
       h('td', {class: 'mono'}, e.origin ?? '—'),
       h('td', {class: 'wrap'}, e.detail ?? ''))));
   }

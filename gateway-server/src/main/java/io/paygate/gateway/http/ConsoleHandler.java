@@ -30,7 +30,7 @@ public final class ConsoleHandler extends Handler.Wrapper {
       + " form-action 'self'";
 
   public ConsoleHandler() {
-    ResourceHandler files = new ResourceHandler();
+    ResourceHandler files = new ConsoleFiles();
     Resource base = ResourceFactory.of(files).newClassLoaderResource("console/");
     if (base == null) {
       throw new IllegalStateException("the console's files (console/ on the class path) are"
@@ -40,13 +40,6 @@ public final class ConsoleHandler extends Handler.Wrapper {
     files.setDirAllowed(false);
     files.setEtags(true);
     files.setWelcomeFiles();
-    // The console's few kinds of file, text ones with their charset (all are UTF-8).
-    MimeTypes.Mutable types = new MimeTypes.Mutable(MimeTypes.DEFAULTS);
-    types.addMimeMapping("html", "text/html;charset=utf-8");
-    types.addMimeMapping("js", "text/javascript;charset=utf-8");
-    types.addMimeMapping("css", "text/css;charset=utf-8");
-    types.addMimeMapping("svg", "image/svg+xml;charset=utf-8");
-    files.setMimeTypes(types);
     setHandler(files);
   }
 
@@ -77,5 +70,27 @@ public final class ConsoleHandler extends Handler.Wrapper {
     // No such file: the API's 404 answers it, with the API's headers.
     SecurityHeaders.addTo(response.getHeaders(), request.isSecure());
     return false;
+  }
+
+  /**
+   * The console's few kinds of file, the text ones with their charset (all are UTF-8). Given by
+   * overriding: ResourceHandler replaces any set before its start with the server's.
+   */
+  private static final class ConsoleFiles extends ResourceHandler {
+    private static final MimeTypes TYPES = types();
+
+    @Override
+    public MimeTypes getMimeTypes() {
+      return TYPES;
+    }
+
+    private static MimeTypes types() {
+      MimeTypes.Mutable types = new MimeTypes.Mutable(MimeTypes.DEFAULTS);
+      types.addMimeMapping("html", "text/html;charset=utf-8");
+      types.addMimeMapping("js", "text/javascript;charset=utf-8");
+      types.addMimeMapping("css", "text/css;charset=utf-8");
+      types.addMimeMapping("svg", "image/svg+xml;charset=utf-8");
+      return types;
+    }
   }
 }
