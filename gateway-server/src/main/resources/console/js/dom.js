@@ -35,6 +35,8 @@ export function showPage(title, ...content) {
   const heading = h('h1', {tabindex: '-1'}, title);
   main.replaceChildren(heading, ...content.flat().filter(Boolean));
   document.title = title + ' · Paygate console';
+  // A new page starts at its top, as a page loaded by a link would.
+  window.scrollTo(0, 0);
   heading.focus({preventScroll: true});
   return main;
 }

@@ -81,7 +81,7 @@ class ConsoleBrowserTest {
     assertThat(rows).hasSize(2);
     assertThat(rows.get(0).getText()).contains("10.00 USD", "Declined", "400000******0002");
     assertThat(rows.get(1).getText()).contains("42.50 EUR", "Authorised", "411111******1111");
-    browser.screenshot("02-payments");
+    browser.screenshot("02-payments-two");
     assertNoCardData(TestCards.AUTHORISED);
     assertNoCardData(TestCards.DECLINED);
   }
@@ -136,6 +136,7 @@ class ConsoleBrowserTest {
 
     Set<String> seen = new LinkedHashSet<>();
     List<Integer> pageSizes = new ArrayList<>();
+    browser.screenshot("02-payments");
     while (true) {
       List<WebElement> links = browser.all("tbody a.payment-link");
       pageSizes.add(links.size());
@@ -170,6 +171,26 @@ class ConsoleBrowserTest {
     browser.driver().navigate().back();
     browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("caption"),
         "page 2"));
+  }
+
+  @Test void aCardholderNameIsShownAsTextAndNeverRunsAsMarkup() {
+    String login = gateway.createMerchant();
+    String name = "<img src=x onerror=alert(1)><b>Eve</b>";
+    HttpResponse<String> paid = gateway.post("/api/process", token(login), "{\"cardnumber\":\""
+        + TestCards.AUTHORISED + "\",\"cvv\":\"123\",\"expirymonth\":12,\"expiryyear\":"
+        + (Year.now().getValue() + 2) + ",\"amount\":5,\"currency\":\"EUR\",\"cardholdername\":\""
+        + name + "\"}");
+    assertThat(paid.statusCode()).isEqualTo(201);
+    browser.open("/");
+    signIn(login);
+
+    WebElement row = browser.find("tbody tr");
+    assertThat(row.getText()).contains(name);
+    assertThat(browser.all("main img, main b")).isEmpty();
+    browser.find("tbody a.payment-link").click();
+    browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("dl.facts"),
+        name));
+    assertThat(browser.all("main img, main b")).isEmpty();
   }
 
   @Test void afterSigningOutThePagesAreRefused() {

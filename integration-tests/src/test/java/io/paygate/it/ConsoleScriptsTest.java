@@ -1,6 +1,7 @@
 package io.paygate.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -71,6 +72,18 @@ class ConsoleScriptsTest {
         + " e => done('failed: ' + e));", args);
   }
 
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object o) {
+    assertThat(o).isInstanceOf(Map.class);
+    return (Map<String, Object>) o;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> list(Object o) {
+    assertThat(o).isInstanceOf(List.class);
+    return (List<Object>) o;
+  }
+
   @Test void theParserReadsSamplesLabelsEscapesAndSpecialValues() {
     Object parsed = inModule("prom.js", "const p = arguments[0].parse(args[0]);"
         + "const esc = p.samples.find(s => s.name === 'paygate_label_escapes');"
@@ -78,14 +91,13 @@ class ConsoleScriptsTest {
         + " first: p.samples[0], escaped: esc.labels.path, nan: Number.isNaN(esc.value),"
         + " inf: p.samples.find(s => s.labels.le === '+Inf').labels.le};", BEFORE);
 
-    assertThat(parsed).isInstanceOf(Map.class);
-    Map<?, ?> p = (Map<?, ?>) parsed;
-    assertThat((Map<?, ?>) p.get("types")).containsEntry("paygate_payments_total", "counter")
+    Map<String, Object> p = map(parsed);
+    assertThat(map(p.get("types"))).containsEntry("paygate_payments_total", "counter")
         .containsEntry("paygate_payment_duration_seconds", "histogram");
     assertThat(p.get("count")).isEqualTo(10L);
-    assertThat((Map<?, ?>) p.get("first")).containsEntry("name", "paygate_payments_total")
+    assertThat(map(p.get("first"))).containsEntry("name", "paygate_payments_total")
         .containsEntry("value", 100L);
-    assertThat((Map<?, ?>) ((Map<?, ?>) p.get("first")).get("labels"))
+    assertThat(map(map(p.get("first")).get("labels")))
         .containsEntry("outcome", "authorised").containsEntry("currency", "EUR");
     assertThat(p.get("escaped")).isEqualTo("a\\b \"q\" \n end");
     assertThat(p.get("nan")).isEqualTo(true);
@@ -104,12 +116,12 @@ class ConsoleScriptsTest {
         + "return {byOutcome: m.rates(a, b, 10, 'paygate_payments_total', 'outcome'),"
         + " afterReset: m.rates(b, a, 10, 'paygate_payments_total', 'outcome')};", BEFORE, AFTER);
 
-    Map<?, ?> r = (Map<?, ?>) rates;
+    Map<String, Object> r = map(rates);
     // authorised: (180 + 70) - (100 + 50) = 100 in 10 s; declined 10; unknown is new: 5.
-    assertThat((Map<?, ?>) r.get("byOutcome")).containsEntry("authorised", 10L)
+    assertThat(map(r.get("byOutcome"))).containsEntry("authorised", 10L)
         .containsEntry("declined", 1L).containsEntry("unknown", 0.5);
     // A counter that went down was restarted: what it counts now is the increase.
-    assertThat((Map<?, ?>) r.get("afterReset")).containsEntry("authorised", 15L)
+    assertThat(map(r.get("afterReset"))).containsEntry("authorised", 15L)
         .containsEntry("declined", 2L);
   }
 
@@ -122,10 +134,10 @@ class ConsoleScriptsTest {
 
     // In the interval: 0 at or under 10 ms, 50 up to 100 ms, 50 more up to 1 s (100 in all).
     // The median is the 50th: the top of the 10-100 ms bucket. The 90th is 4/5 into 0.1-1 s.
-    List<?> values = (List<?>) q;
-    assertThat(((Number) values.get(0)).doubleValue()).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-9));
-    assertThat(((Number) values.get(1)).doubleValue()).isCloseTo(0.82, org.assertj.core.data.Offset.offset(1e-9));
-    assertThat(((Number) values.get(2)).doubleValue()).isCloseTo(0.25, org.assertj.core.data.Offset.offset(1e-9));
+    List<Object> values = list(q);
+    assertThat(((Number) values.get(0)).doubleValue()).isCloseTo(0.1, offset(1e-9));
+    assertThat(((Number) values.get(1)).doubleValue()).isCloseTo(0.82, offset(1e-9));
+    assertThat(((Number) values.get(2)).doubleValue()).isCloseTo(0.25, offset(1e-9));
     assertThat(values.get(3)).as("nothing observed").isNull();
   }
 
@@ -134,7 +146,7 @@ class ConsoleScriptsTest {
         + "n('</api/history?limit=20&cursor=abc>; rel=\"next\"'),"
         + "n('</a>; rel=\"prev\", </b?x=1>; rel=\"next\"'),"
         + "n('</a>; rel=\"prev\"'), n(null)];");
-    assertThat((List<?>) links).containsExactly("/api/history?limit=20&cursor=abc", "/b?x=1", null,
+    assertThat(list(links)).containsExactly("/api/history?limit=20&cursor=abc", "/b?x=1", null,
         null);
   }
 
@@ -142,16 +154,16 @@ class ConsoleScriptsTest {
     Object shown = inModule("dom.js", "const money = arguments[0].money; return ["
         + "money('42.50', 'EUR'), money(42.5, 'EUR'), money(10, 'USD'), money(1000, 'JPY'),"
         + "money('0.001', 'BHD'), money('12345678901234.99', 'EUR')];");
-    assertThat((List<?>) shown).containsExactly("42.50 EUR", "42.50 EUR", "10.00 USD", "1000 JPY",
+    assertThat(list(shown)).containsExactly("42.50 EUR", "42.50 EUR", "10.00 USD", "1000 JPY",
         "0.001 BHD", "12345678901234.99 EUR");
   }
 
   @Test void amountsInAnswersStayTheDecimalTextTheGatewayWrote() {
     Object read = inModule("api.js", "return arguments[0].readJson(args[0]);",
         "{\"amount\":42.50,\"other\":1.50,\"list\":[{\"amount\":0.10}]}");
-    Map<?, ?> r = (Map<?, ?>) read;
+    Map<String, Object> r = map(read);
     assertThat(r.get("amount")).isEqualTo("42.50");
-    assertThat(((Map<?, ?>) ((List<?>) r.get("list")).get(0)).get("amount")).isEqualTo("0.10");
+    assertThat((map(list(r.get("list")).get(0))).get("amount")).isEqualTo("0.10");
     assertThat(r.get("other")).isEqualTo(1.5);
   }
 }
