@@ -103,6 +103,22 @@ export function table(caption, headers, rows) {
       h('tbody', {}, rows)));
 }
 
+/** A labelled input; the label's for matches the input's id (f-name). */
+export function field(name, label, attrs = {}) {
+  const id = 'f-' + name;
+  return h('div', {class: 'field'},
+    h('label', {for: id}, label),
+    h('input', {id, name, type: 'text', ...attrs}));
+}
+
+/** A labelled select of [value, text] options. */
+export function selectField(name, label, options) {
+  const id = 'f-' + name;
+  return h('div', {class: 'field'},
+    h('label', {for: id}, label),
+    h('select', {id, name}, options.map(([value, text]) => h('option', {value}, text))));
+}
+
 /** The value of a query parameter of the page's hash route (#/path?a=b). */
 export function routeParam(name) {
   const q = location.hash.indexOf('?');

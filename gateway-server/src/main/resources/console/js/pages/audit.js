@@ -2,8 +2,7 @@
 // pages following the API's Link header.
 
 import {call, describe} from '../api.js';
-import {h, notice, routeParam, shortId, showPage, table, time} from '../dom.js';
-import {field} from './login.js';
+import {field, h, notice, routeParam, shortId, showPage, table, time} from '../dom.js';
 
 const EVENTS = ['login', 'login.lockout', 'logout', 'token.refresh', 'token.reuse',
   'merchant.created', 'payment.received', 'payment.sent', 'payment.answered',

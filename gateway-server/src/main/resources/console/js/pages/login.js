@@ -1,7 +1,7 @@
 // Signing in (a merchant with login and password, or the operator with the operator key) and out.
 
 import {call, callAnonymous, describe} from '../api.js';
-import {announce, h, notice, showPage} from '../dom.js';
+import {announce, field, h, notice, showPage} from '../dom.js';
 import {session, signInMerchant, signInOperator, signOut} from '../session.js';
 
 /** The login page; refused: why the page asked was not shown; wanted: where to go after. */
@@ -69,14 +69,6 @@ export function loginPage({refused, signedOut, wanted} = {}) {
     signedOut ? notice('ok', 'You have signed out.') : null,
     h('div', {class: 'two-columns'}, merchantForm, operatorForm));
   merchantForm.elements.login.focus();
-}
-
-/** A labelled input; the label's for matches the input's id. */
-export function field(name, label, attrs = {}) {
-  const id = 'f-' + name;
-  return h('div', {class: 'field'},
-    h('label', {for: id}, label),
-    h('input', {id, name, type: 'text', ...attrs}));
 }
 
 /** Signs out: a merchant's refresh token (and with it the access token) is revoked first. */

@@ -7,8 +7,7 @@
 // changing the form, or an answer shown, starts a new one.
 
 import {call, describe} from '../api.js';
-import {announce, h, money, notice, showPage, statusBadge} from '../dom.js';
-import {field} from './login.js';
+import {announce, field, h, money, notice, selectField, showPage, statusBadge} from '../dom.js';
 
 // The API's field names, in the order of the form.
 const FIELDS = ['cardholdername', 'cardnumber', 'expirymonth', 'expiryyear', 'cvv', 'amount',
@@ -154,13 +153,6 @@ function clearErrors(form) {
     input.removeAttribute('aria-invalid');
     input.removeAttribute('aria-describedby');
   }
-}
-
-function selectField(name, label, options) {
-  const id = 'f-' + name;
-  return h('div', {class: 'field'},
-    h('label', {for: id}, label),
-    h('select', {id, name}, options.map(([value, text]) => h('option', {value}, text))));
 }
 
 /** A random UUID; crypto.randomUUID needs a secure context, getRandomValues does not. */
