@@ -63,7 +63,7 @@ async function refresh() {
 async function send(path, method, json, headers, withCredentials = true) {
   const h = {'Accept': 'application/json, application/problem+json', ...headers};
   const s = session();
-  if (withCredentials && s) {
+  if (withCredentials && s && !h.Authorization) {
     h.Authorization = 'Bearer ' + (s.role === 'operator' ? s.key : s.token);
   }
   if (json !== undefined) h['Content-Type'] = 'application/json';

@@ -83,8 +83,9 @@ function minorDigits(currency) {
 
 /** A status badge: text first, colour only as a second cue. */
 export function statusBadge(status) {
-  const kind = {Authorised: 'ok', Declined: 'bad', Failed: 'bad', Pending: 'wait', Unknown: 'wait',
-    UP: 'ok', OPEN: 'bad', HALF_OPEN: 'wait'}[status] || 'neutral';
+  const kind = {Authorised: 'ok', Captured: 'ok', PartiallyCaptured: 'ok', Succeeded: 'ok',
+    Declined: 'bad', Failed: 'bad', Pending: 'wait', Unknown: 'wait', UP: 'ok', OPEN: 'bad',
+    HALF_OPEN: 'wait', Active: 'ok', Disabled: 'bad', Locked: 'wait'}[status] || 'neutral';
   return h('span', {class: `badge badge-${kind}`}, status ?? '—');
 }
 

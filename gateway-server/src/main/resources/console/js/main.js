@@ -117,8 +117,14 @@ window.addEventListener('unhandledrejection', e => {
   }
 });
 window.addEventListener('hashchange', () => {
+  if (location.hash && !location.hash.startsWith('#/')) return;
   markCurrent();
   route();
+});
+// The skip link moves the focus to the content; it must not change the route.
+document.querySelector('.skip-link').addEventListener('click', e => {
+  e.preventDefault();
+  document.getElementById('main').focus();
 });
 renderNav(session());
 route();

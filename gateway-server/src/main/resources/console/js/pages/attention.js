@@ -1,8 +1,14 @@
-// Payments that need the operator: those whose outcome is not settled (Pending or Unknown for too
-// long), from GET /admin/payments/attention.
+// Payments that need the operator (GET /admin/payments/attention): an amount the bank echoed
+// differently, or a Pending or Unknown outcome past the bank's timeout.
 
 import {call, describe} from '../api.js';
 import {h, money, notice, shortId, showPage, statusBadge, table, time} from '../dom.js';
+
+const REASONS = {
+  amount_mismatch: 'The bank echoed another amount or currency',
+  pending_overdue: 'Still Pending, past the bank timeout',
+  unknown_overdue: 'Outcome unknown, past the bank timeout',
+};
 
 export async function attentionPage() {
   const a = await call('/admin/payments/attention?limit=50');
@@ -18,9 +24,14 @@ export async function attentionPage() {
   const list = Array.isArray(a.body) ? a.body : a.body.payments || [];
   showPage('Payments needing attention',
     list.length === 0 ? notice('ok', 'Nothing needs attention: every payment has its outcome.')
-      : table('Payments whose outcome is not settled', ['Created', 'Merchant', 'Amount', 'Status',
-        'Bank', 'Bank reference'], list.map(p => h('tr', {},
+      : table('Payments whose outcome is not settled, oldest first', ['Created', 'Why',
+        'Merchant', 'Amount', 'Status', 'Bank', 'Bank reference'], list.map(p => h('tr',
+        {'data-payment': p.id},
         h('td', {}, time(p.createdAt)),
+        h('td', {}, REASONS[p.attention] ?? p.attention ?? '—',
+          p.reconcileAttempts ? h('br') : null,
+          p.reconcileAttempts ? h('span', {class: 'hint'},
+            `${p.reconcileAttempts} look-up${p.reconcileAttempts === 1 ? '' : 's'} so far`) : null),
         h('td', {}, h('a', {href: `#/operator/merchants/${p.merchantId}`},
           shortId(p.merchantId))),
         h('td', {class: 'num'}, money(p.amount, p.currency)),

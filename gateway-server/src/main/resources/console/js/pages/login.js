@@ -27,6 +27,7 @@ export function loginPage({refused, signedOut, wanted} = {}) {
     button.disabled = false;
     password.value = '';
     if (a.ok) {
+      await endSession();
       signInMerchant(login, a.body);
       location.hash = wanted?.startsWith('#/pay') ? wanted : '#/payments';
       return;
@@ -55,6 +56,7 @@ export function loginPage({refused, signedOut, wanted} = {}) {
     button.disabled = false;
     input.value = '';
     if (a.ok) {
+      await endSession();
       signInOperator(key);
       location.hash = wanted && wanted.startsWith('#/operator') ? wanted : '#/operator/live';
       return;
@@ -73,6 +75,14 @@ export function loginPage({refused, signedOut, wanted} = {}) {
 
 /** Signs out: a merchant's refresh token (and with it the access token) is revoked first. */
 export async function logout() {
+  await endSession();
+  history.replaceState(null, '', '#/login');
+  loginPage({signedOut: true});
+  announce('You have signed out.');
+}
+
+/** Ends the session on the server (a merchant's refresh token is revoked) and in the page. */
+async function endSession() {
   const s = session();
   if (s?.role === 'merchant') {
     try {
@@ -82,7 +92,4 @@ export async function logout() {
     }
   }
   signOut();
-  history.replaceState(null, '', '#/login');
-  loginPage({signedOut: true});
-  announce('You have signed out.');
 }

@@ -2,7 +2,7 @@
 // latest audit entries.
 
 import {call, describe} from '../api.js';
-import {h, notice, routeParam, showPage, statusBadge, table, time} from '../dom.js';
+import {announce, h, notice, routeParam, showPage, statusBadge, table, time} from '../dom.js';
 
 const LIST = '/admin/merchants';
 
@@ -51,6 +51,7 @@ export async function merchantPage(id) {
     : notice('error', describe(audit.problem));
   showPage(m ? `Merchant ${m.name}` : 'Merchant',
     facts,
+    m ? actions(m) : null,
     h('h2', {}, 'Latest activity'),
     entries,
     h('p', {}, h('a', {href: `#/operator/audit?merchant=${encodeURIComponent(id)}`,
@@ -58,10 +59,39 @@ export async function merchantPage(id) {
     h('a', {href: '#/operator/merchants'}, 'All merchants')));
 }
 
+/** The account's state as a word: Active, Disabled, or Locked (a login lockout). */
 function state(m) {
-  if (m.status) return m.status;
-  if (m.disabled === true || m.enabled === false) return 'Disabled';
-  return 'Active';
+  if (m.status) {
+    const word = m.status[0].toUpperCase() + m.status.slice(1);
+    if (word === 'Active' && m.lockedUntil && new Date(m.lockedUntil) > new Date()) return 'Locked';
+    return word;
+  }
+  return m.disabled === true ? 'Disabled' : 'Active';
+}
+
+/** Disable or enable, as one audited POST each; the page shows the account as it is after. */
+function actions(m) {
+  const disabled = state(m) === 'Disabled';
+  const result = h('div', {id: 'merchant-action-result'});
+  const button = h('button', {type: 'button', id: disabled ? 'enable' : 'disable',
+    class: disabled ? 'primary' : ''}, disabled ? 'Enable this merchant' : 'Disable this merchant');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    const a = await call(`${LIST}/${encodeURIComponent(m.id)}/${disabled ? 'enable' : 'disable'}`,
+      {method: 'POST'});
+    if (a.ok) {
+      await merchantPage(m.id);
+      announce(disabled ? 'The merchant is enabled.' : 'The merchant is disabled: its sessions'
+        + ' are revoked and it cannot sign in.');
+    } else {
+      button.disabled = false;
+      result.replaceChildren(notice('error', describe(a.problem)));
+    }
+  });
+  return h('section', {}, h('h2', {}, 'Account'),
+    h('p', {class: 'hint'}, disabled ? 'A disabled merchant cannot sign in or pay.'
+      : 'Disabling refuses the merchant\'s tokens at once and ends its sessions.'),
+    h('p', {}, button), result);
 }
 
 function waiting() {
