@@ -24,7 +24,7 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
  */
 public final class ConsoleHandler extends Handler.Wrapper {
   /** The prefix of the console's files; {@code /} serves its page. */
-  public static final String PREFIX = "/console";
+  private static final String PREFIX = "/console";
   static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
       + " img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none';"
       + " form-action 'self'";
