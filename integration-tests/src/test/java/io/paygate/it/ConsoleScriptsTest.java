@@ -166,4 +166,24 @@ class ConsoleScriptsTest {
     assertThat((map(list(r.get("list")).get(0))).get("amount")).isEqualTo("0.10");
     assertThat(r.get("other")).isEqualTo(1.5);
   }
+
+  @Test void aChartDrawsEachSeriesAndWritesItsLatestValueAsText() {
+    Object drawn = inModule("chart.js", "const c = arguments[0].lineChart({id: 't', title: 'Outcomes',"
+        + " unit: 'per second', points: 5});"
+        + "c.add({authorised: 10, declined: 1}); c.add({authorised: 12, declined: 2, unknown: 0.5});"
+        + "document.body.append(c.element);"
+        + "const paths = [...c.element.querySelectorAll('path[data-series]')];"
+        + "const out = {series: paths.map(p => p.dataset.series),"
+        + " dashed: paths.map(p => p.getAttribute('stroke-dasharray')),"
+        + " legend: c.element.querySelector('.legend').textContent,"
+        + " label: c.element.querySelector('svg').getAttribute('aria-labelledby'),"
+        + " caption: c.element.querySelector('figcaption').id};"
+        + "c.element.remove(); return out;");
+    Map<String, Object> d = map(drawn);
+    assertThat(list(d.get("series"))).containsExactly("authorised", "declined", "unknown");
+    // Colour is not the only cue: the second and third series are dashed, each its own way.
+    assertThat(list(d.get("dashed"))).doesNotHaveDuplicates();
+    assertThat((String) d.get("legend")).contains("authorised: 12.0", "declined: 2.0", "unknown: 0.5");
+    assertThat(d.get("label")).isEqualTo(d.get("caption"));
+  }
 }
