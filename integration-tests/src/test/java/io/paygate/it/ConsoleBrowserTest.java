@@ -2,24 +2,14 @@ package io.paygate.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.squareup.moshi.Moshi;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -27,29 +17,14 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * The web console in a real browser against a real gateway: a merchant signs in, pays, sees a
- * field error, pages through the history, opens a payment and signs out; the operator reads the
- * audit log, a merchant and the acquirers. Screenshots of each page go to target/screenshots/.
+ * The web console in a real browser against a real gateway, as a merchant uses it: sign in, pay,
+ * see a field error, page through the history, open a payment, sign out. Screenshots of each page
+ * go to target/screenshots/.
  */
-class ConsoleBrowserTest {
+class ConsoleBrowserTest extends ConsoleTestBase {
   private static final String CVV = "7319";
   /** The CVV as a number of its own, not four hex digits inside an id. */
   private static final Pattern CVV_ALONE = Pattern.compile("(?<![0-9A-Fa-f])" + CVV + "(?![0-9A-Fa-f])");
-
-  @TempDir static Path dataDir;
-  @TempDir static Path profileDir;
-  static LiveGateway gateway;
-  static Browser browser;
-
-  @BeforeAll static void start() {
-    gateway = LiveGateway.start(dataDir, Map.of());
-    browser = Browser.start(gateway.url(), profileDir);
-  }
-
-  @AfterAll static void stop() {
-    if (browser != null) browser.close();
-    if (gateway != null) gateway.close();
-  }
 
   @Test void aMerchantPaysWithAnAuthorisedAndADeclinedCardAndNoCardDataStaysInTheBrowser() {
     String login = gateway.createMerchant();
@@ -88,7 +63,6 @@ class ConsoleBrowserTest {
 
   @Test void aBadCardNumberIsNamedNextToItsFieldAndNothingIsPaid() {
     String login = gateway.createMerchant();
-    browser.open("/");
     signIn(login);
     browser.go("#/pay");
     browser.waitForHeading("New payment");
@@ -110,7 +84,6 @@ class ConsoleBrowserTest {
 
   @Test void aDoubleClickOnPayPaysOnce() {
     String login = gateway.createMerchant();
-    browser.open("/");
     signIn(login);
     browser.go("#/pay");
     browser.waitForHeading("New payment");
@@ -131,7 +104,6 @@ class ConsoleBrowserTest {
           + ",\"amount\":" + i + ".00,\"currency\":\"EUR\",\"cardholdername\":\"Customer " + i + "\"}");
       assertThat(a.statusCode()).isEqualTo(201);
     }
-    browser.open("/");
     signIn(login);
 
     Set<String> seen = new LinkedHashSet<>();
@@ -181,7 +153,6 @@ class ConsoleBrowserTest {
         + (Year.now().getValue() + 2) + ",\"amount\":5,\"currency\":\"EUR\",\"cardholdername\":\""
         + name + "\"}");
     assertThat(paid.statusCode()).isEqualTo(201);
-    browser.open("/");
     signIn(login);
 
     WebElement row = browser.find("tbody tr");
@@ -195,7 +166,6 @@ class ConsoleBrowserTest {
 
   @Test void afterSigningOutThePagesAreRefused() {
     String login = gateway.createMerchant();
-    browser.open("/");
     signIn(login);
     browser.find("#logout").click();
     browser.waitForHeading("Sign in");
@@ -211,38 +181,6 @@ class ConsoleBrowserTest {
     browser.screenshot("07-signed-out");
     // The gateway ended the session too: the console revoked its refresh token.
     assertThat(auditEvents(login)).contains("logout");
-  }
-
-  @Test void theOperatorReadsTheAuditLogAMerchantAndTheAcquirers() {
-    String login = gateway.createMerchant();
-    String merchantId = merchantIdOf(login);
-    browser.open("/");
-    browser.type("#f-operatorKey", LiveGateway.OPERATOR_KEY);
-    browser.find("#operator-login button[type=submit]").click();
-    browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
-
-    browser.go("#/operator/audit");
-    browser.waitForHeading("Audit log");
-    browser.type("#f-event", "merchant.created");
-    browser.find("#audit-filters button[type=submit]").click();
-    browser.waitFor(d -> {
-      List<WebElement> rows = d.findElements(By.cssSelector("tbody tr"));
-      return !rows.isEmpty() && rows.stream().allMatch(r -> "merchant.created".equals(
-          r.getAttribute("data-event"))) ? rows : null;
-    });
-    browser.screenshot("08-operator-audit");
-
-    WebElement merchantLink = browser.find("tbody a[href='#/operator/merchants/" + merchantId + "']");
-    merchantLink.click();
-    browser.waitFor(ExpectedConditions.textToBe(By.id("merchant-id"), merchantId));
-    assertThat(browser.find("main").getText()).contains("Latest activity", "merchant.created");
-    browser.screenshot("09-operator-merchant");
-
-    browser.go("#/operator/acquirers");
-    browser.waitForHeading("Acquirers");
-    WebElement piggy = browser.find("tr[data-acquirer='PiggyBank']");
-    assertThat(piggy.getText()).contains("PiggyBank", "UP");
-    browser.screenshot("10-operator-acquirers");
   }
 
   @Test void thePagesFitAPhoneAndAreUsableByKeyboard() {
@@ -265,13 +203,6 @@ class ConsoleBrowserTest {
     } finally {
       browser.desktop();
     }
-  }
-
-  private void signIn(String login) {
-    browser.type("#f-login", login);
-    browser.type("#f-password", LiveGateway.PASSWORD);
-    browser.find("#merchant-login button[type=submit]").click();
-    browser.waitForHeading("Payments");
   }
 
   private void fillPayment(String holder, String card, String amount, String currency) {
@@ -302,52 +233,5 @@ class ConsoleBrowserTest {
       assertThat(CVV_ALONE.matcher(place).find()).as("the CVV in %s", place).isFalse();
     }
     assertThat(storage).isEqualTo("{}");
-  }
-
-  private String token(String login) {
-    HttpResponse<String> a = gateway.post("/login", null,
-        "{\"login\":\"" + login + "\",\"password\":\"" + LiveGateway.PASSWORD + "\"}");
-    assertThat(a.statusCode()).isEqualTo(200);
-    return a.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
-  }
-
-  /** The merchant's payments, from the API. */
-  @SuppressWarnings("unchecked")
-  private List<Map<String, Object>> history(String login) {
-    HttpResponse<String> a = get("/api/history?limit=200", token(login));
-    assertThat(a.statusCode()).isEqualTo(200);
-    return (List<Map<String, Object>>) json(a.body());
-  }
-
-  @SuppressWarnings("unchecked")
-  private List<String> auditEvents(String login) {
-    HttpResponse<String> a = get("/api/audit?limit=50", token(login));
-    return ((List<Map<String, Object>>) json(a.body())).stream()
-        .map(e -> (String) e.get("event")).toList();
-  }
-
-  @SuppressWarnings("unchecked")
-  private String merchantIdOf(String login) {
-    HttpResponse<String> a = get("/api/audit?limit=1", token(login));
-    List<Map<String, Object>> entries = (List<Map<String, Object>>) json(a.body());
-    return (String) entries.get(0).get("merchantId");
-  }
-
-  private static Object json(String body) {
-    try {
-      return new Moshi.Builder().build().adapter(Object.class).fromJson(body);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("not JSON: " + body, e);
-    }
-  }
-
-  private static HttpResponse<String> get(String path, String bearer) {
-    try {
-      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway.url() + path))
-          .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + bearer).build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -3,20 +3,17 @@ package io.paygate.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The console's modules that compute rather than draw, run in the real browser as the console
  * loads them: the Prometheus text parser and the rates and quantiles of the live charts (on a
  * fixed exposition), the Link header reader that paging follows, and amounts shown as written.
  */
-class ConsoleScriptsTest {
+class ConsoleScriptsTest extends ConsoleTestBase {
   /** Two scrapes 10 s apart, as Micrometer's Prometheus registry writes them. */
   static final String BEFORE = String.join("\n",
       "# HELP paygate_payments_total payments processed, by outcome",
@@ -48,20 +45,8 @@ class ConsoleScriptsTest {
       "paygate_payment_duration_seconds_sum{outcome=\"authorised\",} 31.0",
       "");
 
-  @TempDir static Path dataDir;
-  @TempDir static Path profileDir;
-  static LiveGateway gateway;
-  static Browser browser;
-
-  @BeforeAll static void start() {
-    gateway = LiveGateway.start(dataDir, Map.of());
-    browser = Browser.start(gateway.url(), profileDir);
+  @BeforeAll static void openTheConsole() {
     browser.open("/");
-  }
-
-  @AfterAll static void stop() {
-    if (browser != null) browser.close();
-    if (gateway != null) gateway.close();
   }
 
   /** Imports a console module in the page and returns what {@code body} (given m) returns. */
