@@ -26,8 +26,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The machine's Chromium, headless, driven through its chromedriver by Selenium, with a fresh
- * profile. Both come from Debian's packages at fixed paths, so Selenium Manager never looks for
- * (or downloads) anything. Without them the test fails and says how to install them.
+ * profile. Both come from Debian's packages at fixed paths given to Selenium, so Selenium Manager
+ * is never asked to find (or download) anything; the build also sets SE_OFFLINE=true for the
+ * tests. Without them the test fails and says how to install them.
  */
 final class Browser implements AutoCloseable {
   static final Path CHROMIUM = Path.of(System.getProperty("paygate.chromium", "/usr/bin/chromium"));
@@ -52,8 +53,6 @@ final class Browser implements AutoCloseable {
           + CHROMIUM + " and " + CHROMEDRIVER + ". On Debian or Ubuntu: apt-get update && apt-get"
           + " install -y chromium chromium-driver (.ci/run installs them when missing).");
     }
-    // Belt and braces: should Selenium Manager ever run, it must not go online.
-    System.setProperty("SE_OFFLINE", "true");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
@@ -68,7 +67,6 @@ final class Browser implements AutoCloseable {
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort()
-        .withEnvironment(Map.of("SE_OFFLINE", "true"))
         .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(WAIT);
