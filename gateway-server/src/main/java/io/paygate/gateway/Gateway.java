@@ -28,6 +28,7 @@ import io.paygate.gateway.db.MerchantRepository;
 import io.paygate.gateway.db.PaymentRepository;
 import io.paygate.gateway.db.PaymentSettlements;
 import io.paygate.gateway.db.TokenRepository;
+import io.paygate.gateway.http.ConsoleHandler;
 import io.paygate.gateway.http.CorsHandler;
 import io.paygate.gateway.http.ExceptionMappers;
 import io.paygate.gateway.http.ExchangesInFlight;
@@ -325,10 +326,12 @@ public final class Gateway implements AutoCloseable {
     JettyHttpContainer jersey = ContainerFactory.createContainer(JettyHttpContainer.class, api);
     // GracefulHandler lets requests in flight finish when the server stops (within the stop
     // timeout) and answers new ones 503 meanwhile. Payments are taken by a plain handler in front
-    // of Jersey, which serves every other request.
+    // of Jersey, and the web console's files by a handler of their own; Jersey serves every other
+    // request.
     exchanges.setHandler(new GracefulHandler(new RequestContextHandler(new SecurityHeaders(
         new CorsHandler(config.security().corsAllowedOrigins(), problemMetrics,
-            new Handler.Sequence(payments, new FinishFailedExchanges(jersey)))))));
+            new Handler.Sequence(payments, new ConsoleHandler(),
+                new FinishFailedExchanges(jersey)))))));
     // Outermost: a body left unread by an early answer is drained, or the answer says
     // Connection: close, whoever answered (UnreadBodies).
     server.setHandler(new UnreadBodies(config.maxBodyBytes(), exchanges));
