@@ -42,6 +42,7 @@ public final class GatewayConfig {
   private final Duration reconcileMaxBackoff;
   private final ConfigSource source;
   private final SecurityConfig security;
+  private final WebhookSettings webhooks;
 
   private GatewayConfig(ConfigSource s) {
     this.source = s;
@@ -84,6 +85,7 @@ public final class GatewayConfig {
     this.reconcileMargin = v.duration("reconcile.margin", Duration.ofSeconds(5));
     this.reconcileMaxBackoff = v.duration("reconcile.max.backoff", Duration.ofMinutes(15));
     this.security = new SecurityConfig(s);
+    this.webhooks = WebhookSettings.from(s);
     if (operatorKey.isPresent() && operatorKey.get().length() < 24) {
       throw new ConfigException(s.describe("operator.key")
           + " must be at least 24 characters long; leave it unset to have one generated");
@@ -233,6 +235,11 @@ public final class GatewayConfig {
   /** TLS, CORS, rate limits and lockout. */
   public SecurityConfig security() {
     return security;
+  }
+
+  /** Webhook delivery, signing and SSRF settings. */
+  public WebhookSettings webhooks() {
+    return webhooks;
   }
 
   /** The configuration section of one acquirer: {@code acquirer.<name>.*}. */
