@@ -47,10 +47,10 @@ class WebhookDeliveryTest {
         "webhooks.retry.max.delay", "200ms",
         "webhooks.timeout", "2s",
         "webhooks.poll.interval", "100ms",
-        "webhooks.retry.attempts", "100",
         "acquirer.timeout", "3s",
         "reconcile.interval", "200ms",
         "reconcile.margin", "100ms"));
+    s.put("webhooks.retry.attempts", "100");
     s.putAll(extra);
     return s;
   }
