@@ -37,14 +37,14 @@ public final class OperatorWebhookResource {
   }
 
   @POST
-  @Path("events/{id}/replay")
-  public Response replayEvent(@PathParam("id") String eventId) {
+  @Path("events/{eventId}/replay")
+  public Response replayEvent(@PathParam("eventId") String eventId) {
     return Response.accepted(queued(service.replayEvent(eventId))).build();
   }
 
   @POST
-  @Path("endpoints/{id}/replay")
-  public Response replayEndpoint(@PathParam("id") String id) {
+  @Path("endpoints/{endpointId}/replay")
+  public Response replayEndpoint(@PathParam("endpointId") String id) {
     return Response.accepted(queued(service.replayEndpoint(
         WebhookEndpointResource.uuid(id)))).build();
   }

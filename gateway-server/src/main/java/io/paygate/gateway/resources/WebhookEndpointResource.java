@@ -53,36 +53,36 @@ public final class WebhookEndpointResource {
   }
 
   @GET
-  @Path("{id}")
-  public Response one(@PathParam("id") String id, @Context SecurityContext security) {
+  @Path("{endpointId}")
+  public Response one(@PathParam("endpointId") String id, @Context SecurityContext security) {
     return Response.ok(WebhookEndpointJson.of(service.get(merchantId(security), uuid(id)),
         clock.instant())).build();
   }
 
   @DELETE
-  @Path("{id}")
-  public Response delete(@PathParam("id") String id, @Context SecurityContext security) {
+  @Path("{endpointId}")
+  public Response delete(@PathParam("endpointId") String id, @Context SecurityContext security) {
     service.delete(merchantId(security), uuid(id));
     return Response.noContent().build();
   }
 
   @POST
-  @Path("{id}/rotate-secret")
-  public Response rotate(@PathParam("id") String id, @Context SecurityContext security) {
+  @Path("{endpointId}/rotate-secret")
+  public Response rotate(@PathParam("endpointId") String id, @Context SecurityContext security) {
     WebhookEndpoint e = service.rotateSecret(merchantId(security), uuid(id));
     return Response.ok(WebhookEndpointJson.withSecret(e, clock.instant())).build();
   }
 
   @POST
-  @Path("{id}/enable")
-  public Response enable(@PathParam("id") String id, @Context SecurityContext security) {
+  @Path("{endpointId}/enable")
+  public Response enable(@PathParam("endpointId") String id, @Context SecurityContext security) {
     return Response.ok(WebhookEndpointJson.of(service.enable(merchantId(security), uuid(id)),
         clock.instant())).build();
   }
 
   @GET
-  @Path("{id}/deliveries")
-  public Response deliveries(@PathParam("id") String id, @QueryParam("limit") String limit,
+  @Path("{endpointId}/deliveries")
+  public Response deliveries(@PathParam("endpointId") String id, @QueryParam("limit") String limit,
       @Context SecurityContext security) {
     return Response.ok(WebhookAttemptJson.list(service.attempts(merchantId(security), uuid(id),
         HistoryResource.limit(limit)))).build();

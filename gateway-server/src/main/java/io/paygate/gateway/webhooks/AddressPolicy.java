@@ -6,7 +6,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import okhttp3.Dns;
+import okhttp3.Interceptor;
 
 /**
  * SSRF protection: webhook receivers must be on the public internet unless the operator allows
@@ -40,6 +42,27 @@ public final class AddressPolicy {
   public Dns dns() {
     return this::resolve;
   }
+
+  /**
+   * OkHttp does not ask its {@link Dns} about a URL whose host is an IP literal
+   * ({@code https://127.0.0.1/}), so those are checked here, before any connection.
+   */
+  public Interceptor literalAddresses() {
+    return chain -> {
+      String host = chain.request().url().host();
+      if (!allowPrivate && isIpLiteral(host)) {
+        resolve(host);
+      }
+      return chain.proceed(chain.request());
+    };
+  }
+
+  /** Dotted IPv4 or (OkHttp gives it without brackets) IPv6: no DNS look-up to resolve it. */
+  static boolean isIpLiteral(String host) {
+    return host.contains(":") || IPV4.matcher(host).matches();
+  }
+
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
   /**
    * Loopback, link-local (169.254/16, fe80::/10, cloud metadata), site-local and private

@@ -45,6 +45,7 @@ public final class WebhookSender implements AutoCloseable {
         settings.maxAttempts());
     this.http = new OkHttpClient.Builder()
         .dns(addresses.dns())
+        .addInterceptor(addresses.literalAddresses())
         .connectTimeout(settings.connectTimeout())
         .readTimeout(settings.timeout())
         .writeTimeout(settings.timeout())
