@@ -151,7 +151,7 @@ public final class Gateway implements AutoCloseable {
       WebhookEndpointRepository webhookEndpoints =
           new WebhookEndpointRepository(database.dataSource());
       WebhookDeliveryRepository webhookDeliveries =
-          new WebhookDeliveryRepository(database.dataSource());
+          new WebhookDeliveryRepository(database.dataSource(), groupCommit);
       WebhookSubscriptions subscriptions = new WebhookSubscriptions(webhookEndpoints);
       subscriptions.reload();
       WebhookOutbox outbox = new WebhookOutbox(subscriptions);

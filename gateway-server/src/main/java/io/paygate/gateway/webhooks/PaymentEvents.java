@@ -28,6 +28,7 @@ public final class PaymentEvents {
 
   /** The event, carrying the payment resource as the REST API shows it (masked card only). */
   public static PaymentEvent of(WebhookEventType type, Payment p) {
+    // An Unknown payment has no processedAt (it is not processed yet): the event is of now.
     Instant at = p.processedAt() != null ? p.processedAt() : Instant.now();
     return new PaymentEvent(type, p.id(), at, new PaymentJson(p));
   }

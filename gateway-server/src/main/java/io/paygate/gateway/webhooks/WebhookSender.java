@@ -4,6 +4,8 @@ import io.paygate.gateway.config.WebhookSettings;
 import io.paygate.gateway.core.WebhookDelivery;
 import io.paygate.gateway.core.WebhookEndpoint;
 import io.paygate.gateway.db.WebhookDeliveryRepository;
+import io.paygate.gateway.db.WebhookDeliveryRepository.AttemptResult;
+import io.paygate.gateway.db.WebhookDeliveryRepository.Next;
 import io.paygate.gateway.db.WebhookEndpointRepository;
 import java.io.IOException;
 import java.time.Clock;
@@ -92,19 +94,21 @@ public final class WebhookSender implements AutoCloseable {
       error = describe(e);
     }
     long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-    deliveries.recordAttempt(d, at, status, millis, error);
     Instant done = clock.instant();
     if (error == null) {
-      deliveries.markDelivered(d.id(), attempt, done);
+      deliveries.recordAttempt(d, new AttemptResult(at, status, millis, null, attempt,
+          Next.DELIVERED, null));
       if (endpoint.consecutiveFailures() > 0) {
         endpoints.recordSuccess(endpoint.id());
       }
       return;
     }
     if (schedule.hasNext(attempt)) {
-      deliveries.retryAt(d.id(), attempt, done.plus(schedule.delayAfter(attempt)), error);
+      deliveries.recordAttempt(d, new AttemptResult(at, status, millis, error, attempt,
+          Next.RETRY, done.plus(schedule.delayAfter(attempt))));
     } else {
-      deliveries.giveUp(d.id(), attempt, error);
+      deliveries.recordAttempt(d, new AttemptResult(at, status, millis, error, attempt,
+          Next.GIVE_UP, null));
       log.warn("webhook event {} to endpoint {} given up after {} attempts: {}", d.eventId(),
           endpoint.id(), attempt, error);
     }
