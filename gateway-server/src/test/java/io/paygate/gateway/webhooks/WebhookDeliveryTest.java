@@ -94,8 +94,10 @@ class WebhookDeliveryTest {
       assertThat(r.signedWith(secret)).as(r.signature()).isTrue();
       assertThat(r.eventId()).isEqualTo(r.id()).startsWith("evt_");
       assertThat(Math.abs(r.timestamp() - System.currentTimeMillis() / 1000)).isLessThan(60);
+      // No full card number anywhere, and no CVV field (its value, "123", is too short to
+      // search for: an event id can end in 123).
       assertThat(r.body()).doesNotContain(Cards.AUTHORISED, Cards.DECLINED,
-          Cards.BANK_UNAVAILABLE, "\"cvv\"", "123\"");
+          Cards.BANK_UNAVAILABLE).doesNotContainIgnoringCase("cvv");
       assertThat((String) r.data().get("cardNumber")).contains("******");
     }
     assertThat(receiver.forPayment(authorised).get(0).data().get("status"))
