@@ -79,7 +79,8 @@ public final class WebhookEndpointService {
         newSecret(), null, null, true, null, 0, null, now());
     endpoints.insert(e);
     subscriptions.reload();
-    audit.record("webhook.endpoint.created", "ok", merchantId, null, e.id() + " " + checkedUrl);
+    // The id only: a URL may carry a merchant's token in its query, and audit rows hold no secret.
+    audit.record("webhook.endpoint.created", "success", merchantId, null, e.id().toString());
     return e;
   }
 
@@ -100,7 +101,7 @@ public final class WebhookEndpointService {
     get(merchantId, id);
     endpoints.delete(id, now());
     subscriptions.reload();
-    audit.record("webhook.endpoint.deleted", "ok", merchantId, null, id.toString());
+    audit.record("webhook.endpoint.deleted", "success", merchantId, null, id.toString());
   }
 
   /**
@@ -112,7 +113,7 @@ public final class WebhookEndpointService {
     get(merchantId, id);
     Instant now = now();
     endpoints.rotate(id, newSecret(), now.plus(settings.secretOverlap()));
-    audit.record("webhook.secret.rotated", "ok", merchantId, null, id.toString());
+    audit.record("webhook.secret.rotated", "success", merchantId, null, id.toString());
     return get(merchantId, id);
   }
 
@@ -121,7 +122,7 @@ public final class WebhookEndpointService {
     get(merchantId, id);
     endpoints.enable(id);
     deliveries.dueNow(id, now());
-    audit.record("webhook.endpoint.enabled", "ok", merchantId, null, id.toString());
+    audit.record("webhook.endpoint.enabled", "success", merchantId, null, id.toString());
     wake.run();
     return get(merchantId, id);
   }
@@ -137,7 +138,7 @@ public final class WebhookEndpointService {
     if (queued == 0) {
       throw ApiException.notFound("no delivered or given-up event with this id");
     }
-    audit.record("webhook.event.replayed", "ok", null, null, eventId + " to " + queued);
+    audit.record("webhook.event.replayed", "success", null, null, eventId + " to " + queued);
     wake.run();
     return queued;
   }
@@ -147,7 +148,7 @@ public final class WebhookEndpointService {
     WebhookEndpoint e = endpoints.find(id).orElseThrow(WebhookEndpointService::notFound);
     endpoints.enable(id);
     int queued = deliveries.replayEndpoint(id, now());
-    audit.record("webhook.endpoint.replayed", "ok", e.merchantId(), null, id + ": " + queued);
+    audit.record("webhook.endpoint.replayed", "success", e.merchantId(), null, id + ": " + queued);
     wake.run();
     return queued;
   }
