@@ -5,12 +5,16 @@
 #
 #   PAYGATE_URL           the gateway (default http://localhost:8080)
 #   PAYGATE_OPERATOR_KEY  the operator key (default: the contents of data/operator.key)
+#   ACQUIRING_BANK        the acquirer the merchant is mapped to (default PiggyBank); any plug-in
+#                         whose sandbox authorises 4111 1111 1111 1111 and declines
+#                         4000 0000 0000 0002, such as KestrelBank (docs/writing-an-acquirer.md)
 #
 # Needs bash and curl only; JSON is picked apart with sed, so jq is not needed.
 set -euo pipefail
 
 url=${PAYGATE_URL:-http://localhost:8080}
 url=${url%/}
+bank=${ACQUIRING_BANK:-PiggyBank}
 if [[ -z "${PAYGATE_OPERATOR_KEY:-}" && ! -r data/operator.key ]]; then
   echo "set PAYGATE_OPERATOR_KEY, or run from the folder holding data/operator.key" >&2
   exit 2
@@ -36,8 +40,8 @@ post() {
   curl -sS -i --fail-with-body "$url$path" -H 'Content-Type: application/json' "$@" -d "$body"
 }
 
-# 1. The operator creates a merchant on Piggy Bank.
-post /createuser "{\"login\":\"$login\",\"name\":\"Curl shop\",\"password\":\"$password\",\"acquiringbank\":\"PiggyBank\"}" \
+# 1. The operator creates a merchant on the bank (Piggy Bank unless ACQUIRING_BANK says otherwise).
+post /createuser "{\"login\":\"$login\",\"name\":\"Curl shop\",\"password\":\"$password\",\"acquiringbank\":\"$bank\"}" \
   -H "Authorization: Bearer $operator_key" >/dev/null
 echo "Created merchant $login"
 

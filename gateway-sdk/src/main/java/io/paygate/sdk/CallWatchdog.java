@@ -8,8 +8,11 @@ import java.util.concurrent.locks.LockSupport;
 import okhttp3.Call;
 
 /**
- * Cancels an attempt whose call's deadline has passed, the way OkHttp's own call timeout does
- * (it cancels the call too), but without OkHttp's timeout queue: that is one heap behind one lock
+ * Cancels an attempt whose call's deadline has passed, or whose calling thread was interrupted
+ * (a blocked socket read does not notice an interrupt by itself; cancelling the call closes the
+ * socket, so the caller's thread is released and the server sees the connection closed). The
+ * deadline is enforced the way OkHttp's own call timeout does it (it cancels the call too), but
+ * without OkHttp's timeout queue: that is one heap behind one lock
  * for the whole JVM, and entering and leaving it on every call made the lock the client's hottest
  * spot under concurrent load. Here, watching a call is a lock-free append and a volatile write,
  * and one daemon thread looks over the calls every {@link #TICK_NANOS} while there are any, so a
@@ -30,9 +33,12 @@ final class CallWatchdog {
     thread.start();
   }
 
-  /** Watches {@code call} until {@link Watch#close()}; cancels it once {@code deadlineNanos} passes. */
+  /**
+   * Watches {@code call}, made on the current thread, until {@link Watch#close()}; cancels it
+   * once {@code deadlineNanos} passes or the thread is interrupted.
+   */
   Watch watch(Call call, long deadlineNanos) {
-    Watch watch = new Watch(call, deadlineNanos);
+    Watch watch = new Watch(call, deadlineNanos, Thread.currentThread());
     watched.add(watch);
     if (idle.get() && idle.compareAndSet(true, false)) LockSupport.unpark(thread);
     return watch;
@@ -61,6 +67,10 @@ final class CallWatchdog {
           i.remove();
           watch.fired = true;
           watch.call.cancel();
+        } else if (watch.owner.isInterrupted()) {
+          i.remove();
+          watch.interrupted = true;
+          watch.call.cancel();
         }
       }
       LockSupport.parkNanos(this, TICK_NANOS);
@@ -71,13 +81,18 @@ final class CallWatchdog {
   static final class Watch implements AutoCloseable {
     final Call call;
     final long deadlineNanos;
+    /** The thread waiting for the call: interrupting it cancels the call. */
+    final Thread owner;
     volatile boolean done;
     /** Set before the call is cancelled, so that its failure reads as the timeout it is. */
     volatile boolean fired;
+    /** Set before the call is cancelled because its thread was interrupted. */
+    volatile boolean interrupted;
 
-    Watch(Call call, long deadlineNanos) {
+    Watch(Call call, long deadlineNanos, Thread owner) {
       this.call = call;
       this.deadlineNanos = deadlineNanos;
+      this.owner = owner;
     }
 
     @Override public void close() {

@@ -36,10 +36,10 @@ final class ErrorMapper {
       case 404:
         return new NotFoundException(message, code, requestId, key);
       case 409:
-        return new IdempotencyConflictException(message, code, requestId, key);
+        return new IdempotencyKeyInUseException(message, code, requestId, key);
       case 422:
         return "idempotency-key-reused".equals(problem.typeSuffix())
-            ? new IdempotencyConflictException(message, code, requestId, key)
+            ? new IdempotencyKeyReusedException(message, code, requestId, key)
             : new InvalidRequestException(message, code, requestId, key, problem.errors);
       case 429:
         Duration retryAfter = Backoff.parseRetryAfter(response.header("Retry-After"), clock);
@@ -106,6 +106,10 @@ final class ErrorMapper {
           ((InvalidRequestException) e).fieldErrors());
     } else if (e instanceof NotFoundException) {
       copy = new NotFoundException(message, code, requestId, key);
+    } else if (e instanceof IdempotencyKeyInUseException) {
+      copy = new IdempotencyKeyInUseException(message, code, requestId, key);
+    } else if (e instanceof IdempotencyKeyReusedException) {
+      copy = new IdempotencyKeyReusedException(message, code, requestId, key);
     } else if (e instanceof IdempotencyConflictException) {
       copy = new IdempotencyConflictException(message, code, requestId, key);
     } else if (e instanceof RateLimitedException) {

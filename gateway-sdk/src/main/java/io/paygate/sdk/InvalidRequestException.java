@@ -5,8 +5,11 @@ import java.util.Objects;
 import org.jetbrains.annotations.Nullable;
 
 /**
- * The gateway refused the request as invalid (400, or 405, 413, 415, 422). Nothing was charged
- * and nothing was stored. Never retried: the same request would fail the same way.
+ * The request is invalid: the gateway refused it (400, or 405, 413, 415, 422), or the SDK refused
+ * it before sending ({@link PaymentRequest.Builder}; then {@link #httpStatus()} is 0 and nothing
+ * was sent). Either way nothing was charged and nothing was stored, and {@link #fieldErrors()}
+ * names each bad field by its REST API name. Never retried: the same request would fail the same
+ * way.
  *
  * <pre>{@code
  * } catch (InvalidRequestException e) {
@@ -23,7 +26,10 @@ public class InvalidRequestException extends PaygateException {
     this.fieldErrors = List.copyOf(Objects.requireNonNull(fieldErrors, "fieldErrors == null"));
   }
 
-  /** Every bad field the gateway named; empty when the whole body was wrong (malformed JSON). */
+  /**
+   * Every bad field, named as the REST API names it ({@code cardnumber}, {@code expirymonth},
+   * {@code Idempotency-Key}); empty when the whole body was wrong (malformed JSON).
+   */
   public List<FieldError> fieldErrors() {
     return fieldErrors;
   }

@@ -41,6 +41,12 @@ import org.jetbrains.annotations.Nullable;
  * 429 (after {@code Retry-After}) and 5xx; never on 400 or any other refusal. The whole call,
  * retries and waits included, ends within {@link Builder#callTimeout}.
  *
+ * <p><strong>Calls can be cancelled.</strong> Interrupting a thread blocked in a call cancels the
+ * HTTP call in flight (the connection is closed) or the wait before a retry, within about 10 ms;
+ * no retry follows, the call throws a {@link ConnectionFailureException} that carries the
+ * payment's idempotency key (the payment may have reached the gateway), and the thread's interrupt
+ * flag stays set. {@code cancel(true)} on the future of an {@code ...Async} call does the same.
+ *
  * <p><strong>What is an error.</strong> A declined or failed payment is a {@link Payment}, not an
  * exception; exceptions are subclasses of {@link PaygateException} and say which failure it was.
  *
@@ -145,31 +151,52 @@ public final class PaygateClient {
 
   /**
    * Like {@link #submit}, on the client's async executor. The future fails with the same
-   * exceptions, wrapped in a {@link java.util.concurrent.CompletionException}. Cancelling the
-   * future does not stop the call.
+   * exceptions, wrapped in a {@link java.util.concurrent.CompletionException}.
+   *
+   * <p>{@code cancel(true)} stops the call: the HTTP call in flight is cancelled (the connection
+   * closed) and no retry follows. The future then fails with a
+   * {@link java.util.concurrent.CancellationException} whose cause is a
+   * {@link ConnectionFailureException} carrying the payment's idempotency key: a payment cancelled
+   * in flight may have reached the gateway, so learn its outcome by submitting it again with that
+   * key. {@code cancel(false)} only stops a call that has not started. Cancelling a future derived
+   * from this one (with {@code thenApply} and the like) does not reach the call.
    */
   public CompletableFuture<Payment> submitAsync(PaymentRequest request) {
     Objects.requireNonNull(request, "request == null");
-    return CompletableFuture.supplyAsync(() -> submit(request), executor());
+    // The key is chosen now, so that a cancellation can name it.
+    PaymentRequest keyed = request.idempotencyKey() != null ? request
+        : request.newBuilder().idempotencyKey(UUID.randomUUID().toString()).build();
+    return CancellableCall.start(() -> submit(keyed), "POST /api/process",
+        keyed.idempotencyKey(), executor());
   }
 
   /**
-   * Returns the payment with id {@code id}.
+   * Returns the payment with id {@code id}. The id is sent as one opaque path segment
+   * ({@code /api/history/{id}}), encoded as needed, so no id can reach another endpoint.
    *
    * @throws NotFoundException if there is none, or it is another merchant's.
+   * @throws IllegalArgumentException if {@code id} is blank, {@code "."} or {@code ".."}: no
+   *     payment has such an id, and as a path segment it would name another resource.
    */
   public Payment payment(String id) {
     Objects.requireNonNull(id, "id == null");
     if (id.isBlank()) throw new IllegalArgumentException("id is blank");
+    // OkHttp resolves these as dot segments: "." would fetch /api/history, ".." /api/.
+    if (id.equals(".") || id.equals("..")) {
+      throw new IllegalArgumentException("id is not a payment id: \"" + id + "\"");
+    }
     HttpUrl url = historyUrl.newBuilder().addPathSegment(id).build();
     ApiRequest call = ApiRequest.get(url);
     return reader.payment(call, transport.execute(call));
   }
 
-  /** Like {@link #payment(String)}, on the client's async executor. */
+  /**
+   * Like {@link #payment(String)}, on the client's async executor; {@code cancel(true)} stops the
+   * call as for {@link #submitAsync}.
+   */
   public CompletableFuture<Payment> paymentAsync(String id) {
     Objects.requireNonNull(id, "id == null");
-    return CompletableFuture.supplyAsync(() -> payment(id), executor());
+    return CancellableCall.start(() -> payment(id), "GET /api/history/" + id, null, executor());
   }
 
   /**

@@ -11,10 +11,14 @@ import org.jetbrains.annotations.Nullable;
  *       (401). Not retried.
  *   <li>{@link PermissionException}: the credential is valid but not allowed to do this (403).
  *   <li>{@link InvalidRequestException}: the request is wrong; {@code fieldErrors()} names each bad
- *       field (400, 405, 413, 415, 422). Never retried: fix the request.
+ *       field (400, 405, 413, 415, 422). Never retried: fix the request. Thrown too, with
+ *       {@code httpStatus() == 0}, by {@link PaymentRequest.Builder} when it refuses a value before
+ *       anything is sent, with the same field names the gateway uses.
  *   <li>{@link NotFoundException}: no such payment, or another merchant's (404).
- *   <li>{@link IdempotencyConflictException}: the key is in use by a request still in flight (409,
- *       after retries) or was used for a different payment (422).
+ *   <li>{@link IdempotencyConflictException}: the key is in conflict, one of two ways.
+ *       {@link IdempotencyKeyInUseException}: a request with the key is still in flight (409, still
+ *       after retries): ask again later with the same key. {@link IdempotencyKeyReusedException}:
+ *       the key was used for a different payment (422): a bug in how keys are chosen, never retried.
  *   <li>{@link RateLimitedException}: too many requests, still after waiting as told (429).
  *   <li>{@link ServerException}: the gateway failed (5xx), still after retries.
  *   <li>{@link ConnectionFailureException}: no answer came (connection refused or reset, timeout);
@@ -27,6 +31,15 @@ import org.jetbrains.annotations.Nullable;
  * same payment again with it is always safe, as the gateway answers with the first outcome
  * instead of charging again. A declined payment is not an exception: it is a {@link Payment} with
  * status {@link PaymentStatus#DECLINED}.
+ *
+ * <p>A {@link java.util.concurrent.CancellationException} from a cancelled
+ * {@link PaygateClient#submitAsync} future is the one exception outside this tree; its cause is a
+ * {@link ConnectionFailureException} that carries the payment's key.
+ *
+ * <p>Wrong arguments to a method, as opposed to wrong payment data, are programming errors and
+ * throw what the JDK throws for them: {@code NullPointerException} naming the argument, or
+ * {@code IllegalArgumentException} (a history page size out of range, a payment id that is not
+ * one path segment).
  *
  * <p>Constructors are public so that you can throw these from fakes in your own tests. Messages
  * never contain card numbers, CVVs, passwords or tokens.

@@ -1,5 +1,6 @@
 package io.paygate.sdk;
 
+import io.paygate.sdk.internal.Redactor;
 import java.time.Instant;
 import java.util.Objects;
 import org.jetbrains.annotations.Nullable;
@@ -85,7 +86,7 @@ public final class Payment {
     return cardHolderName;
   }
 
-  /** The masked card number, such as {@code "424242******4242"}. */
+  /** The masked card number, such as {@code "424242******4242"}, as the gateway returns it. */
   public @Nullable String cardNumber() {
     return cardNumber;
   }
@@ -149,6 +150,11 @@ public final class Payment {
     return new Builder(this);
   }
 
+  /**
+   * Two payments are equal when they hold the same data: the same payment fetched twice, and not
+   * changed in between, is equal to itself. {@link #requestId()} and {@link #replayed()} describe
+   * the answer the payment came in, not the payment, and are left out.
+   */
   @Override public boolean equals(Object o) {
     if (!(o instanceof Payment)) return false;
     Payment that = (Payment) o;
@@ -166,20 +172,19 @@ public final class Payment {
         && Objects.equals(acquirer, that.acquirer)
         && Objects.equals(acquirerStatus, that.acquirerStatus)
         && Objects.equals(acquirerReference, that.acquirerReference)
-        && Objects.equals(errorCode, that.errorCode)
-        && Objects.equals(requestId, that.requestId)
-        && replayed == that.replayed;
+        && Objects.equals(errorCode, that.errorCode);
   }
 
   @Override public int hashCode() {
-    return Objects.hash(id, status, amount, processedAt, requestId);
+    return Objects.hash(id, status, amount, processedAt);
   }
 
+  /** Shows the id, status, amount and the card number masked as the gateway masks it. */
   @Override public String toString() {
     return "Payment{id=" + id
         + ", status=" + status
         + ", amount=" + amount
-        + ", card=" + cardNumber
+        + ", card=" + Redactor.maskCardNumber(cardNumber)
         + (errorCode != null ? ", errorCode=" + errorCode : "")
         + (replayed ? ", replayed" : "")
         + "}";

@@ -1,6 +1,8 @@
 package io.paygate.sdk;
 
 import io.paygate.sdk.internal.Redactor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.jetbrains.annotations.Nullable;
 
@@ -18,8 +20,18 @@ import org.jetbrains.annotations.Nullable;
  *     .build();
  * }</pre>
  *
- * <p>The gateway checks the card fields; a bad one comes back as an {@link InvalidRequestException}
- * that names it. {@link #toString()} never shows the card number or the CVV.
+ * <p><strong>Invalid values: one exception, wherever they are caught.</strong> What the builder
+ * can check on its own (a missing field, an amount that is not positive, a month outside 1..12, a
+ * malformed idempotency key) it refuses at once with an {@link InvalidRequestException} whose
+ * {@link InvalidRequestException#fieldErrors() fieldErrors()} name the field by its REST API
+ * name ({@code amount}, {@code expirymonth}, {@code Idempotency-Key}), exactly as the gateway names
+ * it when it refuses what only it can check (the card number's check digit, an expired card).
+ * Such a refusal has {@link PaygateException#httpStatus() httpStatus()} 0: nothing was sent. One
+ * {@code catch (InvalidRequestException e)} therefore handles both. A null argument is a
+ * programming error, not invalid data, and throws {@code NullPointerException} naming it.
+ *
+ * <p>{@link #toString()} never shows the CVV, and shows the card number masked as the gateway
+ * masks it (first six and last four digits at most).
  *
  * <p><strong>Idempotency.</strong> Each call to {@code submit} is one logical payment: the client
  * generates an {@code Idempotency-Key} for it and sends that same key on every retry, so a retry
@@ -82,7 +94,7 @@ public final class PaymentRequest {
     return new Builder(this);
   }
 
-  /** Shows the amount, the last four digits and the key; never the card number or the CVV. */
+  /** Shows the amount, the masked card number and the key; never the full number or the CVV. */
   @Override public String toString() {
     return "PaymentRequest{amount=" + amount
         + ", card=" + Redactor.maskCardNumber(cardNumber)
@@ -113,10 +125,14 @@ public final class PaymentRequest {
       this.idempotencyKey = request.idempotencyKey;
     }
 
-    /** The amount to charge; must be positive. */
+    /**
+     * The amount to charge; must be positive.
+     *
+     * @throws InvalidRequestException naming {@code amount} if it is zero or negative
+     */
     public Builder amount(Money amount) {
       Objects.requireNonNull(amount, "amount == null");
-      if (!amount.isPositive()) throw new IllegalArgumentException("amount must be positive: " + amount);
+      if (!amount.isPositive()) throw refused(AMOUNT, "must be positive: " + amount);
       this.amount = amount;
       return this;
     }
@@ -131,18 +147,23 @@ public final class PaymentRequest {
       return this;
     }
 
+    /** @throws InvalidRequestException naming {@code expirymonth} if it is not 1 to 12 */
     public Builder expiryMonth(int expiryMonth) {
       if (expiryMonth < 1 || expiryMonth > 12) {
-        throw new IllegalArgumentException("expiryMonth must be 1..12: " + expiryMonth);
+        throw refused(EXPIRY_MONTH, "must be 1..12: " + expiryMonth);
       }
       this.expiryMonth = expiryMonth;
       return this;
     }
 
-    /** The expiry year, with two ({@code 31}) or four ({@code 2031}) digits. */
+    /**
+     * The expiry year, with two ({@code 31}) or four ({@code 2031}) digits.
+     *
+     * @throws InvalidRequestException naming {@code expiryyear} if it has more than four digits
+     */
     public Builder expiryYear(int expiryYear) {
       if (expiryYear < 0 || expiryYear > 9999) {
-        throw new IllegalArgumentException("expiryYear must have two or four digits: " + expiryYear);
+        throw refused(EXPIRY_YEAR, "must have two or four digits: " + expiryYear);
       }
       this.expiryYear = expiryYear;
       return this;
@@ -154,36 +175,67 @@ public final class PaymentRequest {
     }
 
     /**
-     * Sets the {@code Idempotency-Key} of this payment: 1 to 255 printable ASCII characters, unique
-     * per payment of the merchant (an order id works). Null, the default, has the client generate a
-     * random key for each {@code submit}.
+     * Sets the {@code Idempotency-Key} of this payment: 1 to 255 printable ASCII characters
+     * without spaces, unique per payment of the merchant (an order id works). Null, the default,
+     * has the client generate a random key for each {@code submit}.
+     *
+     * @throws InvalidRequestException naming {@code Idempotency-Key} if the key is malformed, as
+     *     the gateway would
      */
     public Builder idempotencyKey(@Nullable String idempotencyKey) {
       if (idempotencyKey != null && !isValidIdempotencyKey(idempotencyKey)) {
-        throw new IllegalArgumentException(
-            "idempotencyKey must be 1 to 255 printable ASCII characters: " + idempotencyKey);
+        // The key is not shown: it is the caller's to see, and may be anything.
+        throw refused(IDEMPOTENCY_KEY, "must be 1 to 255 printable ASCII characters without spaces");
       }
       this.idempotencyKey = idempotencyKey;
       return this;
     }
 
-    /** @throws IllegalStateException naming the first required field that is missing. */
+    /**
+     * @throws InvalidRequestException naming every required field that is missing, as the
+     *     gateway would name them
+     */
     public PaymentRequest build() {
-      if (amount == null) throw new IllegalStateException("amount required");
-      if (cardNumber == null) throw new IllegalStateException("cardNumber required");
-      if (cvv == null) throw new IllegalStateException("cvv required");
-      if (expiryMonth == 0) throw new IllegalStateException("expiryMonth required");
-      if (expiryYear == 0) throw new IllegalStateException("expiryYear required");
-      if (cardHolderName == null) throw new IllegalStateException("cardHolderName required");
+      List<FieldError> missing = new ArrayList<>();
+      if (cardNumber == null) missing.add(new FieldError(CARD_NUMBER, "is required"));
+      if (cvv == null) missing.add(new FieldError(CVV, "is required"));
+      if (expiryMonth == 0) missing.add(new FieldError(EXPIRY_MONTH, "is required"));
+      if (expiryYear == 0) missing.add(new FieldError(EXPIRY_YEAR, "is required"));
+      if (amount == null) missing.add(new FieldError(AMOUNT, "is required"));
+      if (cardHolderName == null) missing.add(new FieldError(CARD_HOLDER_NAME, "is required"));
+      if (!missing.isEmpty()) throw refused(missing);
       return new PaymentRequest(this);
     }
+  }
+
+  // The field names of POST /api/process, as the gateway names them in its field errors.
+  static final String CARD_NUMBER = "cardnumber";
+  static final String CVV = "cvv";
+  static final String EXPIRY_MONTH = "expirymonth";
+  static final String EXPIRY_YEAR = "expiryyear";
+  static final String AMOUNT = "amount";
+  static final String CARD_HOLDER_NAME = "cardholdername";
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  private static InvalidRequestException refused(String field, String message) {
+    return refused(List.of(new FieldError(field, message)));
+  }
+
+  /** Refused before sending: no status, no request id, no key; the message lists every field. */
+  private static InvalidRequestException refused(List<FieldError> errors) {
+    StringBuilder message = new StringBuilder("payment request refused before sending: ");
+    for (int i = 0; i < errors.size(); i++) {
+      message.append(i == 0 ? "" : "; ").append(errors.get(i).field()).append(' ')
+          .append(errors.get(i).message());
+    }
+    return new InvalidRequestException(message.toString(), 0, null, null, errors);
   }
 
   static boolean isValidIdempotencyKey(String key) {
     if (key.isEmpty() || key.length() > 255) return false;
     for (int i = 0; i < key.length(); i++) {
       char c = key.charAt(i);
-      if (c < 0x20 || c > 0x7e) return false;
+      if (c < 0x21 || c > 0x7e) return false; // as the gateway: printable, no spaces
     }
     return true;
   }

@@ -28,6 +28,8 @@ final class Sender {
   ApiResponse send(ApiRequest request, Deadline deadline, int attempt) throws IOException {
     long remaining = deadline.remainingNanos();
     if (remaining <= 0) throw new InterruptedIOException("timeout");
+    // An interrupted caller sends nothing more; Transport reads the flag, which stays set.
+    if (Thread.currentThread().isInterrupted()) throw new InterruptedIOException("interrupted");
     // addHeader, not header: the builder is new, so there is nothing to replace and no need to look.
     Request.Builder builder = new Request.Builder()
         .url(request.url)
@@ -44,6 +46,13 @@ final class Sender {
     try (Response response = call.execute()) {
       return new ApiResponse(response.code(), response.headers(), utf8(response.body()));
     } catch (IOException e) {
+      if (watch.interrupted) {
+        // The watchdog cancelled the call because this thread was interrupted; keep the flag set.
+        Thread.currentThread().interrupt();
+        InterruptedIOException interrupted = new InterruptedIOException("interrupted");
+        interrupted.initCause(e);
+        throw interrupted;
+      }
       if (!watch.fired) throw e;
       // What OkHttp throws when its own call timeout cancels a call.
       InterruptedIOException timeout = new InterruptedIOException("timeout");

@@ -21,8 +21,9 @@ import org.jetbrains.annotations.Nullable;
  *
  * <p>Retried: no answer (connection refused or reset, read timeout), 409 (the same key is still in
  * flight), 429 (after {@code Retry-After}), 5xx. Never retried: any other answer, a 400 or a 401
- * above all, and a decline, which is a 201. Retrying a POST is safe only because the gateway
- * answers a repeated key with the first outcome.
+ * above all, a decline, which is a 201, and any failure once the caller's thread is interrupted
+ * (the caller gave up). Retrying a POST is safe only because the gateway answers a repeated key
+ * with the first outcome.
  */
 final class Transport {
   private final Sender sender;
@@ -77,6 +78,13 @@ final class Transport {
   }
 
   private Failure ioFailure(ApiRequest request, IOException e, int attempt, Deadline deadline) {
+    if (Thread.currentThread().isInterrupted()) {
+      // The caller gave up (an interrupt, or a cancelled submitAsync future): the call was
+      // cancelled, no retry follows, and the flag stays set for the caller to see.
+      throw new ConnectionFailureException(request.description() + ": interrupted, the call was "
+          + "cancelled" + (attempt > 1 ? " (attempt " + attempt + ")" : "")
+          + ErrorMapper.outcomeUnknown(request), request.idempotencyKey, e);
+    }
     PaygateException tokenError = TokenFailure.unwrap(e);
     if (tokenError != null && !deadline.isExpired()) {
       // Getting a token failed with an answer: retry as if this request had got that answer.

@@ -71,11 +71,13 @@ class ErrorMappingTest {
         .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.httpStatus()).isEqualTo(415));
   }
 
-  @Test void inFlightAfterEveryRetryIsAnIdempotencyConflict() {
+  @Test void inFlightAfterEveryRetryIsAKeyInUseWhichIsRetryable() {
     gateway.enqueue(problem(409, "idempotency-in-flight", "still processing"));
 
     assertThatThrownBy(() -> client.submit(request()))
-        .isInstanceOfSatisfying(IdempotencyConflictException.class, e -> {
+        .isInstanceOfSatisfying(IdempotencyKeyInUseException.class, e -> {
+          assertThat(e).isInstanceOf(IdempotencyConflictException.class);
+          assertThat(e.isRetryable()).as("ask again later with the same key").isTrue();
           assertThat(e.httpStatus()).isEqualTo(409);
           assertThat(e.idempotencyKey()).isNotNull();
         });

@@ -103,7 +103,7 @@ class RedactionTest {
         .contains("Authorization: Bearer [redacted]")
         .contains("\"password\":\"[redacted]\"")
         .contains("\"cvv\":\"[redacted]\"")
-        .contains("\"cardnumber\":\"****5556\"")
+        .contains("\"cardnumber\":\"400005******5556\"") // as the gateway masks it
         .contains("\"refreshToken\":\"[redacted]\"")
         .contains("\"token\":\"[redacted]\"")
         .contains("<-- 401");
@@ -160,9 +160,24 @@ class RedactionTest {
     assertThat(lines).isEmpty();
   }
 
+  @Test void everyToStringMasksCardNumbersInTheGatewaysOneFormat() {
+    // The gateway's masked number, as a payment comes back with it.
+    Payment fromGateway = new Payment.Builder().id("p-1").status(PaymentStatus.AUTHORISED)
+        .amount(Money.of("42.50", "EUR")).cardNumber("400005******5556").build();
+    // One built in a user's test, careless with the card number.
+    Payment careless = fromGateway.newBuilder().cardNumber(CARD).build();
+
+    assertThat(fromGateway.toString()).contains("card=400005******5556");
+    assertThat(careless.toString()).contains("card=400005******5556").doesNotContain(CARD_DIGITS);
+    assertThat(sentinelPayment().toString()).contains("card=400005******5556");
+    assertThat(io.paygate.sdk.internal.Redactor.json("{\"cardnumber\":\"" + CARD + "\"}"))
+        .isEqualTo("{\"cardnumber\":\"400005******5556\"}");
+  }
+
   @Test void toStringsShowNoSecrets() {
     PaymentRequest request = sentinelPayment();
-    assertThat(request.toString()).contains("****5556").doesNotContain(CARD).doesNotContain(CVV);
+    assertThat(request.toString()).contains("card=400005******5556")
+        .doesNotContain(CARD).doesNotContain(CVV);
     PaygateClient client = gateway.client();
     assertThat(client.toString()).doesNotContain(PASSWORD);
     assertThat(client.newBuilder().build().toString()).doesNotContain(PASSWORD);

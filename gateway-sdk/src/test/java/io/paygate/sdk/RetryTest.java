@@ -226,7 +226,10 @@ class RetryTest {
     gateway.enqueue(problem(422, "idempotency-key-reused", "the key was used with another body"));
 
     assertThatThrownBy(() -> client.submit(request().newBuilder().idempotencyKey("order-1").build()))
-        .isInstanceOfSatisfying(IdempotencyConflictException.class, e -> {
+        .isInstanceOfSatisfying(IdempotencyKeyReusedException.class, e -> {
+          assertThat(e).isInstanceOf(IdempotencyConflictException.class)
+              .isNotInstanceOf(IdempotencyKeyInUseException.class);
+          assertThat(e.isRetryable()).as("the caller's bug: a new payment needs a new key").isFalse();
           assertThat(e.httpStatus()).isEqualTo(422);
           assertThat(e.idempotencyKey()).isEqualTo("order-1");
         });

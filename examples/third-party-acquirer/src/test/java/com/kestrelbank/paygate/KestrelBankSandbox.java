@@ -37,9 +37,26 @@ final class KestrelBankSandbox implements AutoCloseable {
     this.apiKey = apiKey;
   }
 
+  /**
+   * Runs the sandbox on its own for a live demo, until the process is stopped:
+   * {@code java -cp target/test-classes:target/classes com.kestrelbank.paygate.KestrelBankSandbox 9090 demo-key}.
+   */
+  public static void main(String[] args) {
+    int port = args.length > 0 ? Integer.parseInt(args[0]) : 9090;
+    String apiKey = args.length > 1 ? args[1] : "demo-key";
+    KestrelBankSandbox bank = new KestrelBankSandbox(apiKey).start(port);
+    Runtime.getRuntime().addShutdownHook(new Thread(bank::close));
+    System.out.println("Kestrel Bank sandbox on " + bank.baseUrl() + ", API key " + apiKey);
+  }
+
   KestrelBankSandbox start() {
+    return start(0);
+  }
+
+  /** Starts on {@code port} of the loopback interface; 0 for any free port. */
+  KestrelBankSandbox start(int port) {
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

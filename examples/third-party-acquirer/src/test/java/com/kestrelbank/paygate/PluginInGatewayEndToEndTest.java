@@ -112,6 +112,27 @@ class PluginInGatewayEndToEndTest {
     assertEquals("insufficient_funds", declined.get("errorCode"));
   }
 
+  /** The guide's live demo: the curl tour of the REST API, on a merchant of the plug-in's bank. */
+  @Test
+  void theCurlTourRunsThroughThePluginAgainstTheBanksSandbox() throws Exception {
+    Path script = Path.of("../../examples/rest-curl/quickstart.sh").toAbsolutePath();
+    ProcessBuilder bash = new ProcessBuilder("bash", script.toString())
+        .directory(dir.toFile())
+        .redirectErrorStream(true);
+    bash.environment().put("PAYGATE_URL", baseUrl);
+    bash.environment().put("PAYGATE_OPERATOR_KEY", OPERATOR_KEY);
+    bash.environment().put("ACQUIRING_BANK", "KestrelBank");
+
+    Process tour = bash.start();
+    String output = new String(tour.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertTrue(tour.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, tour.exitValue(), output);
+    assertTrue(output.contains("Authorised 42.50 EUR"), output);
+    assertTrue(output.contains("Declined 10.00 USD"), output);
+    assertTrue(output.contains("reason insufficient_funds"), output);
+  }
+
   private static String payment(String card) {
     return "{\"cardnumber\":\"" + card + "\",\"cvv\":\"123\",\"expirymonth\":12,"
         + "\"expiryyear\":2031,\"amount\":42.50,\"currency\":\"EUR\","

@@ -31,15 +31,36 @@ public final class Redactor {
   // Numbers need more digits than strings before they count: epoch milliseconds have 13.
   private static final Pattern CARD_LIKE_NUMBER = Pattern.compile("[0-9]{15,19}");
 
+  /** At least this many digits are always hidden; at most the first six and last four shown. */
+  private static final int MIN_MASKED = 6;
+  private static final int MAX_FIRST = 6;
+  private static final int MAX_LAST = 4;
+
   private Redactor() {
   }
 
-  /** Shows the last four digits of a card number and nothing else: {@code ****4242}. */
+  /**
+   * Masks a card number the way the gateway masks the numbers it stores and returns, so that one
+   * format shows everywhere (a {@link io.paygate.sdk.Payment}, a request's {@code toString()}, a
+   * logged body): at most the first six and the last four digits are kept, and at least six
+   * digits are always hidden, so that short numbers show less ({@code 4242 4242 4242 4242} →
+   * {@code 424242******4242}; {@code 123456789012} → {@code 123******012}; six digits or fewer →
+   * all {@code *}). Spaces and dashes are dropped; a {@code *} already in the input counts as a
+   * hidden digit, so masking a masked number changes nothing.
+   */
   public static String maskCardNumber(String cardNumber) {
     if (cardNumber == null) return null;
-    String digits = cardNumber.replaceAll("[^0-9]", "");
-    if (digits.length() < 8) return "****";
-    return "****" + digits.substring(digits.length() - 4);
+    StringBuilder digits = new StringBuilder(cardNumber.length());
+    for (int i = 0; i < cardNumber.length(); i++) {
+      char c = cardNumber.charAt(i);
+      if ((c >= '0' && c <= '9') || c == '*') digits.append(c);
+    }
+    int length = digits.length();
+    int shown = Math.max(0, Math.min(MAX_FIRST + MAX_LAST, length - MIN_MASKED));
+    int last = Math.min(MAX_LAST, shown - shown / 2); // the last digits get the odd one
+    int first = shown - last;
+    for (int i = first; i < length - last; i++) digits.setCharAt(i, '*');
+    return digits.toString();
   }
 
   /** The value of a header as it may be shown: credentials are replaced, the scheme kept. */

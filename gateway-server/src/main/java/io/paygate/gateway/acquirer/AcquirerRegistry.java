@@ -70,7 +70,10 @@ public final class AcquirerRegistry implements AutoCloseable {
         find(jar.loader(), jar.path().toString(), providers, skipped);
       }
       for (Map.Entry<String, Found> e : providers.entrySet()) {
-        created.put(e.getKey(), create(config, e.getValue()));
+        LoadedAcquirer loaded = create(config, e.getValue(), skipped);
+        if (loaded != null) {
+          created.put(e.getKey(), loaded);
+        }
       }
     } catch (RuntimeException e) {
       created.values().forEach(AcquirerRegistry::closeQuietly);
@@ -101,8 +104,10 @@ public final class AcquirerRegistry implements AutoCloseable {
         spiVersion = provider.spiVersion();
       } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
         // One bad provider must not hide the others: report it and go on with the next.
+        String missing = MissingClass.of(e);
         skip(skipped, new SkippedPlugin(jar == null ? "a provider on the class path" : jar,
-            "it could not be loaded: " + withCauses(e)));
+            missing != null ? MissingClass.reason(missing, e)
+                : "it could not be loaded: " + withCauses(e)));
         continue;
       }
       String source = jar == null ? sourceOf(provider) : jar;
@@ -139,7 +144,31 @@ public final class AcquirerRegistry implements AutoCloseable {
     skipped.add(skip);
   }
 
-  private static LoadedAcquirer create(GatewayConfig config, Found found) {
+  /**
+   * Creates the acquirer of a provider found. A plug-in jar whose classes need a class it does not
+   * hold (a library left out of the jar) is skipped, with the jar and the class named, so that the
+   * other plug-ins and the gateway keep running: it could never work, and the operator can only
+   * fix it by shading. On the class path, the gateway's own build is broken: start-up stops.
+   *
+   * @return the acquirer, or null when the plug-in was skipped (and added to {@code skipped})
+   */
+  private static LoadedAcquirer create(GatewayConfig config, Found found,
+      List<SkippedPlugin> skipped) {
+    try {
+      return createOrStop(config, found);
+    } catch (LinkageError e) {
+      if (found.pluginLoader() == null) {
+        throw e;
+      }
+      String missing = MissingClass.of(e);
+      skip(skipped, new SkippedPlugin(found.source(), "acquirer " + found.provider().name() + ": "
+          + (missing != null ? MissingClass.reason(missing, e)
+              : "it could not be linked: " + withCauses(e))));
+      return null;
+    }
+  }
+
+  private static LoadedAcquirer createOrStop(GatewayConfig config, Found found) {
     AcquirerProvider provider = found.provider();
     AcquirerSettings settings = config.acquirerSettings(provider.name());
     checkRequired(provider, found.source(), settings);
@@ -152,7 +181,13 @@ public final class AcquirerRegistry implements AutoCloseable {
       loaded = LoadedAcquirer.of(provider, found.source(), acquirer);
     } catch (AcquirerConfigurationException ex) {
       throw new ConfigException(ex.getMessage() + " (plug-in " + found.source() + ")", ex);
-    } catch (RuntimeException | LinkageError ex) {
+    } catch (LinkageError ex) {
+      if (found.pluginLoader() != null) {
+        throw ex; // create() skips the plug-in
+      }
+      throw new ConfigException("acquirer " + provider.name() + " (" + found.source()
+          + ") failed to start: " + ex, ex);
+    } catch (RuntimeException ex) {
       throw new ConfigException("acquirer " + provider.name() + " (" + found.source()
           + ") failed to start: " + ex, ex);
     }

@@ -166,6 +166,49 @@ class PluginFolderLoadingTest {
   }
 
   @Test
+  void aPluginMissingALibraryIsSkippedNamingTheJarAndTheClassWhileTheOthersLoad() {
+    // The library is used only once the acquirer is created: the provider itself loads fine.
+    Path lazy = new PluginJarBuilder()
+        .missingLibrary("lib.http.BankClient", "package lib.http; public final class BankClient {}")
+        .provider("com.lazy.Provider", "Lazy", "1.0",
+            "public Acquirer create(AcquirerSettings s) {\n"
+            + "  Object client = new lib.http.BankClient();\n"
+            + "  return new Acquirer() {\n"
+            + "    public AuthorisationResult authorise(AuthorisationRequest r) {\n"
+            + "      return AuthorisationResult.unknown(client.toString());\n"
+            + "    }\n"
+            + "    public StatusResult status(StatusRequest r) { return StatusResult.notFound(); }\n"
+            + "  };\n"
+            + "}")
+        .writeTo(plugins(), "lazy.jar");
+    // The provider's own class needs the library: ServiceLoader cannot even instantiate it.
+    Path eager = new PluginJarBuilder()
+        .missingLibrary("lib.json.Parser", "package lib.json; public final class Parser {}")
+        .provider("com.eager.Provider", "Eager", "1.0",
+            "private final Object parser = new lib.json.Parser();")
+        .writeTo(plugins(), "eager.jar");
+    plain(new PluginJarBuilder(), plugins(), "Good", "1.0");
+
+    try (AcquirerRegistry registry = load(Map.of())) {
+      assertThat(registry.find("Good")).isPresent();
+      assertThat(registry.find("PiggyBank")).isPresent();
+      assertThat(registry.find("Lazy")).isEmpty();
+      assertThat(registry.find("Eager")).isEmpty();
+      assertThat(registry.skipped()).hasSize(2);
+      assertThat(registry.skipped()).anySatisfy(s -> {
+        assertThat(s.source()).isEqualTo(lazy.toString());
+        assertThat(s.reason()).contains("acquirer Lazy").contains("lib.http.BankClient")
+            .contains("shade your dependencies into the plug-in jar");
+      });
+      assertThat(registry.skipped()).anySatisfy(s -> {
+        assertThat(s.source()).isEqualTo(eager.toString());
+        assertThat(s.reason()).contains("lib.json.Parser")
+            .contains("shade your dependencies into the plug-in jar");
+      });
+    }
+  }
+
+  @Test
   void aPluginBuiltForAnotherSpiVersionIsReportedAndSkipped() {
     Path newerMajor = plain(new PluginJarBuilder(), plugins(), "Future", "2.0");
     Path newerMinor = plain(new PluginJarBuilder(), plugins(), "Soon", "1.9");

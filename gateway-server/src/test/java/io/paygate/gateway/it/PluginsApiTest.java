@@ -46,4 +46,39 @@ class PluginsApiTest {
       assertThat(anonymous.status()).isEqualTo(401);
     }
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theVersionComesFromTheJarsManifestAndAPluginMissingALibraryIsListedAsSkipped() {
+    Path plugins = dir.resolve("plugins");
+    // No version() override: the SPI's default reads the manifest, as a connector built with the
+    // guide's pom (docs/writing-an-acquirer.md) does.
+    Path versioned = new PluginJarBuilder().provider("com.ibis.Provider", "IbisBank", "1.0", "")
+        .manifest("Implementation-Title", "ibis-bank-acquirer")
+        .manifest("Implementation-Version", "2.7.1")
+        .writeTo(plugins, "ibis.jar");
+    Path bare = new PluginJarBuilder().provider("com.bare.Provider", "BareBank", "1.0", "")
+        .writeTo(plugins, "bare.jar");
+    Path unshaded = new PluginJarBuilder()
+        .missingLibrary("lib.Client", "package lib; public final class Client {}")
+        .provider("com.kite.Provider", "KiteBank", "1.0",
+            "private final Object client = new lib.Client();")
+        .writeTo(plugins, "kite.jar");
+
+    try (TestGateway gw = TestGateway.start(dir, Map.of())) {
+      Http.Answer admin = gw.http().get("/admin/acquirers", TestGateway.OPERATOR_KEY);
+
+      assertThat(admin.status()).isEqualTo(200);
+      List<Object> acquirers = (List<Object>) admin.json().get("acquirers");
+      assertThat(acquirers).contains(Map.of("name", "IbisBank", "status", "UP",
+          "version", "2.7.1", "spiVersion", "1.0", "source", versioned.toString()));
+      assertThat(acquirers).contains(Map.of("name", "BareBank", "status", "UP",
+          "version", "unknown", "spiVersion", "1.0", "source", bare.toString()));
+      assertThat((List<Object>) admin.json().get("skipped")).singleElement().satisfies(s -> {
+        assertThat(s).extracting("source").isEqualTo(unshaded.toString());
+        assertThat(s).extracting("reason").asString().contains("lib.Client")
+            .contains("shade your dependencies into the plug-in jar");
+      });
+    }
+  }
 }

@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -27,7 +29,25 @@ import org.slf4j.LoggerFactory;
  */
 public final class PluginJarBuilder {
   private final Map<String, String> sources = new LinkedHashMap<>();
+  private final Map<String, String> libraries = new LinkedHashMap<>();
+  private final Map<String, String> manifest = new LinkedHashMap<>();
   private final List<String> providers = new ArrayList<>();
+
+  /**
+   * A library class the jar's classes compile against but that is left out of the jar, as a
+   * dependency that was not shaded in: the plug-in fails with {@code NoClassDefFoundError} when
+   * it first touches it.
+   */
+  public PluginJarBuilder missingLibrary(String className, String javaSource) {
+    libraries.put(className, javaSource);
+    return this;
+  }
+
+  /** A main attribute of the jar's manifest, such as {@code Implementation-Version}. */
+  public PluginJarBuilder manifest(String name, String value) {
+    manifest.put(name, value);
+    return this;
+  }
 
   /** A class of the jar: its fully qualified name and its source. */
   public PluginJarBuilder source(String className, String javaSource) {
@@ -65,24 +85,20 @@ public final class PluginJarBuilder {
   /** Compiles the sources and writes the jar as {@code folder/fileName}. */
   public Path writeTo(Path folder, String fileName) {
     try {
+      Path libraryClasses = Files.createTempDirectory("plugin-libraries");
+      String classpath = locationOf(AcquirerProvider.class) + File.pathSeparator
+          + locationOf(LoggerFactory.class);
+      if (!libraries.isEmpty()) {
+        compile(libraries, classpath, libraryClasses);
+      }
       Path classes = Files.createTempDirectory("plugin-classes");
-      Path srcDir = Files.createTempDirectory("plugin-sources");
-      List<String> args = new ArrayList<>(List.of("--release", "17", "-proc:none",
-          "-classpath", locationOf(AcquirerProvider.class) + File.pathSeparator
-              + locationOf(LoggerFactory.class), "-d", classes.toString()));
-      for (Map.Entry<String, String> e : sources.entrySet()) {
-        Path file = srcDir.resolve(e.getKey().replace('.', '/') + ".java");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, e.getValue());
-        args.add(file.toString());
-      }
-      JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-      if (javac.run(null, null, System.err, args.toArray(String[]::new)) != 0) {
-        throw new IllegalStateException("plug-in sources do not compile; see the test output");
-      }
+      compile(sources, classpath + File.pathSeparator + libraryClasses, classes);
       Files.createDirectories(folder);
       Path jar = folder.resolve(fileName);
-      try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+      Manifest mf = new Manifest();
+      mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+      manifest.forEach((name, value) -> mf.getMainAttributes().putValue(name, value));
+      try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), mf);
           Stream<Path> files = Files.walk(classes)) {
         for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
           add(out, classes.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
@@ -95,6 +111,23 @@ public final class PluginJarBuilder {
       return jar;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void compile(Map<String, String> classes, String classpath, Path into)
+      throws IOException {
+    Path srcDir = Files.createTempDirectory("plugin-sources");
+    List<String> args = new ArrayList<>(List.of("--release", "17", "-proc:none",
+        "-classpath", classpath, "-d", into.toString()));
+    for (Map.Entry<String, String> e : classes.entrySet()) {
+      Path file = srcDir.resolve(e.getKey().replace('.', '/') + ".java");
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, e.getValue());
+      args.add(file.toString());
+    }
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    if (javac.run(null, null, System.err, args.toArray(String[]::new)) != 0) {
+      throw new IllegalStateException("plug-in sources do not compile; see the test output");
     }
   }
 
