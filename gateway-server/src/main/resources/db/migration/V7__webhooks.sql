@@ -40,7 +40,8 @@ CREATE TABLE webhook_deliveries (
   status           VARCHAR(16) NOT NULL,
   attempts         INTEGER NOT NULL,
   next_attempt_at  TIMESTAMP WITH TIME ZONE NOT NULL,
-  -- A claimed row is leased to one dispatcher until then (FOR UPDATE SKIP LOCKED, several nodes).
+  -- A claimed row is leased to one dispatcher until then (taken by a conditional update: several
+  -- nodes can share the outbox).
   lease_until      TIMESTAMP WITH TIME ZONE,
   delivered_at     TIMESTAMP WITH TIME ZONE,
   last_error       VARCHAR(500)

@@ -114,17 +114,20 @@ public final class WebhookDeliveryRepository {
   /**
    * Leases up to {@code limit} due deliveries until {@code leaseUntil}: pending, due, to an
    * enabled endpoint, not leased by anyone, and with no earlier undelivered event of the same
-   * payment to the same endpoint (per-payment order). Rows locked by another node are skipped.
+   * payment to the same endpoint (per-payment order). A row another node leased first is left
+   * to it.
    */
   public List<WebhookDelivery> claim(Instant now, Instant leaseUntil, int limit) {
     String select = "SELECT " + COLUMNS + " FROM webhook_deliveries d"
         + " WHERE d.status = 'Pending' AND d.next_attempt_at <= ?"
         + " AND (d.lease_until IS NULL OR d.lease_until < ?)"
-        + " AND d.endpoint_id IN (SELECT e.id FROM webhook_endpoints e WHERE e.enabled = TRUE"
-        + " AND e.deleted_at IS NULL)"
+        // EXISTS, not endpoint_id IN (...): with IN, H2 walked the endpoint's index and read every
+        // row the endpoint ever had (delivered ones too) on each claim (BENCHMARKS.md).
+        + " AND EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.id = d.endpoint_id"
+        + " AND e.enabled = TRUE AND e.deleted_at IS NULL)"
         + " AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p WHERE p.endpoint_id = d.endpoint_id"
         + " AND p.payment_id = d.payment_id AND p.seq < d.seq AND p.status = 'Pending')"
-        + " ORDER BY d.next_attempt_at, d.seq LIMIT ? FOR UPDATE SKIP LOCKED";
+        + " ORDER BY d.next_attempt_at, d.seq LIMIT ?";
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -139,19 +142,24 @@ public final class WebhookDeliveryRepository {
             }
           }
         }
-        try (PreparedStatement ps = c.prepareStatement(
-            "UPDATE webhook_deliveries SET lease_until = ? WHERE id = ?")) {
+        // The lease is taken by a conditional update, row by row: a row another node leased
+        // meanwhile updates nothing and is left to it. (SELECT ... FOR UPDATE SKIP LOCKED did the
+        // same but made H2 read and lock the whole backlog on each claim.)
+        List<WebhookDelivery> leased = new ArrayList<>(claimed.size());
+        try (PreparedStatement ps = c.prepareStatement("UPDATE webhook_deliveries"
+            + " SET lease_until = ? WHERE id = ? AND status = 'Pending'"
+            + " AND (lease_until IS NULL OR lease_until < ?)")) {
           for (WebhookDelivery d : claimed) {
             Jdbc.setInstant(ps, 1, leaseUntil);
             Jdbc.setUuid(ps, 2, d.id());
-            ps.addBatch();
-          }
-          if (!claimed.isEmpty()) {
-            ps.executeBatch();
+            Jdbc.setInstant(ps, 3, now);
+            if (ps.executeUpdate() == 1) {
+              leased.add(d);
+            }
           }
         }
         c.commit();
-        return claimed;
+        return leased;
       } catch (SQLException e) {
         c.rollback();
         throw e;
