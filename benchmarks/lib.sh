@@ -2,7 +2,7 @@
 # Expects the jars built: mvn -B -o -pl benchmarks,loadgen -am package -DskipTests
 
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
-GATEWAY_JAR=gateway-server/target/gateway-server.jar
+GATEWAY_JAR=${GATEWAY_JAR:-gateway-server/target/gateway-server.jar}  # another build: compare versions
 BENCH_JAR=benchmarks/target/benchmarks.jar
 LOADGEN_JAR=${LOADGEN_JAR:-loadgen/target/loadgen.jar}  # another build: compare SDK versions
 OPERATOR_KEY=bench-operator-key-0123456789abcdef

@@ -1,9 +1,14 @@
 package io.paygate.gateway;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import io.paygate.gateway.acquirer.AcquirerCaller;
 import io.paygate.gateway.acquirer.AcquirerRegistry;
+import io.paygate.gateway.acquirer.LoadedAcquirer;
 import io.paygate.gateway.audit.AuditLog;
 import io.paygate.gateway.auth.AuthService;
+import io.paygate.gateway.auth.DisabledMerchants;
 import io.paygate.gateway.auth.Lockout;
 import io.paygate.gateway.auth.MerchantAuthFilter;
 import io.paygate.gateway.auth.MerchantAuthenticator;
@@ -21,6 +26,7 @@ import io.paygate.gateway.db.GroupCommitWriter;
 import io.paygate.gateway.db.LoginAttemptRepository;
 import io.paygate.gateway.db.MerchantRepository;
 import io.paygate.gateway.db.PaymentRepository;
+import io.paygate.gateway.db.PaymentSettlements;
 import io.paygate.gateway.db.TokenRepository;
 import io.paygate.gateway.db.WebhookDeliveryRepository;
 import io.paygate.gateway.db.WebhookEndpointRepository;
@@ -42,24 +48,41 @@ import io.paygate.gateway.http.JsonBodyReader;
 import io.paygate.gateway.http.JsonWritableWriter;
 import io.paygate.gateway.http.ProblemAnswers;
 import io.paygate.gateway.http.ProblemErrorHandler;
+import io.paygate.gateway.http.ProblemMetricsFilter;
 import io.paygate.gateway.http.RequestContextHandler;
+import io.paygate.gateway.http.RouteTemplateFilter;
 import io.paygate.gateway.http.SecurityHeaders;
 import io.paygate.gateway.http.ServerThreads;
 import io.paygate.gateway.limits.LoginThrottle;
 import io.paygate.gateway.limits.MerchantRateLimit;
 import io.paygate.gateway.limits.MerchantRateLimitFilter;
 import io.paygate.gateway.limits.RateLimiter;
+import io.paygate.gateway.merchants.MerchantAdmin;
 import io.paygate.gateway.merchants.MerchantService;
+import io.paygate.gateway.payments.HandSettlement;
+import io.paygate.gateway.metrics.AuthMetrics;
+import io.paygate.gateway.metrics.GatewayMetrics;
+import io.paygate.gateway.metrics.GroupCommitMetrics;
+import io.paygate.gateway.metrics.PaymentMetrics;
+import io.paygate.gateway.metrics.ProblemMetrics;
+import io.paygate.gateway.metrics.RateLimitMetrics;
+import io.paygate.gateway.metrics.ReconciliationMetrics;
+import io.paygate.gateway.metrics.binders.BacklogMetrics;
+import io.paygate.gateway.metrics.binders.BreakerMetrics;
+import io.paygate.gateway.metrics.binders.DatabaseSizeMetrics;
 import io.paygate.gateway.payments.InFlightPayments;
 import io.paygate.gateway.payments.PaymentService;
 import io.paygate.gateway.payments.Reconciler;
 import io.paygate.gateway.payments.RequestFingerprint;
 import io.paygate.gateway.resources.AcquirersResource;
+import io.paygate.gateway.resources.AdminMerchantsResource;
+import io.paygate.gateway.resources.AdminPaymentsResource;
 import io.paygate.gateway.resources.AuthResource;
 import io.paygate.gateway.resources.HealthResource;
 import io.paygate.gateway.resources.HistoryResource;
 import io.paygate.gateway.resources.MerchantAuditResource;
 import io.paygate.gateway.resources.MerchantResource;
+import io.paygate.gateway.resources.MetricsResource;
 import io.paygate.gateway.resources.OperatorAuditResource;
 import io.paygate.gateway.resources.OpenApiResource;
 import io.paygate.gateway.resources.PaymentEndpoint;
@@ -139,12 +162,17 @@ public final class Gateway implements AutoCloseable {
             + " PAYGATE_JWT_SECRET): " + e.getMessage());
       }
 
-      Database database = push(parts, Database.open(config));
+      // Closed last: every part records into it until it stops.
+      GatewayMetrics metrics = push(parts, new GatewayMetrics());
+      MeterRegistry registry = metrics.registry();
+      Database database = push(parts, Database.open(config, registry));
+      new DatabaseSizeMetrics(database).bindTo(registry);
       MerchantRepository merchantRepo = new MerchantRepository(database.dataSource());
       // Payments are written with group commit: durable on return, one commit for many. Audit
       // rows join the same groups (closed after the audit log, which flushes into it).
       GroupCommitWriter groupCommit = config.dbGroupCommit()
-          ? push(parts, new GroupCommitWriter(database.dataSource())) : null;
+          ? push(parts, new GroupCommitWriter(database.dataSource(), new GroupCommitMetrics(registry)))
+          : null;
       // Webhook events are appended to the outbox in the payment's own transaction; merchants'
       // subscriptions are held in memory so that a merchant without endpoints costs nothing.
       WebhookSettings webhookSettings = config.webhooks();
@@ -166,10 +194,16 @@ public final class Gateway implements AutoCloseable {
       AcquirerCaller caller = push(parts,
           new AcquirerCaller(config.acquirerTimeout(), config.acquirerMaxConcurrency(),
               config.breakerFailures(), config.breakerPause(), clock));
+      new BreakerMetrics(caller, acquirers.all().stream().map(LoadedAcquirer::name).toList())
+          .bindTo(registry);
       InFlightPayments inFlight = new InFlightPayments();
+      PaymentMetrics paymentMetrics = new PaymentMetrics(registry);
+      paymentMetrics.inFlight(inFlight::size);
+      new BacklogMetrics(paymentRepo, clock).bindTo(registry);
       Reconciler reconciler = push(parts, new Reconciler(paymentRepo, acquirers, caller, inFlight,
           audit, clock, config.acquirerTimeout().plus(config.reconcileMargin()),
-          config.reconcileInterval(), config.reconcileMaxBackoff()));
+          config.reconcileInterval(), config.reconcileMaxBackoff(),
+          new ReconciliationMetrics(registry)));
 
       AddressPolicy addressPolicy = new AddressPolicy(webhookSettings.allowPrivateAddresses());
       WebhookDispatcher dispatcher = push(parts, new WebhookDispatcher(webhookDeliveries,
@@ -182,25 +216,35 @@ public final class Gateway implements AutoCloseable {
       PasswordHasher hasher = new PasswordHasher(config.bcryptCost());
       RevokedSessions revoked = new RevokedSessions(tokenRepo, config.accessTokenTtl(), clock);
       SecurityConfig security = config.security();
+      Lockout lockout = new Lockout(new LoginAttemptRepository(database.dataSource()),
+          security.lockoutAttempts(), security.lockoutDuration(), clock);
+      RateLimitMetrics rateLimitMetrics = new RateLimitMetrics(registry);
       AuthService auth = new AuthService(merchantRepo, tokenRepo, hasher, tokenService, revoked,
-          audit, config.refreshTokenTtl(), clock,
-          new Lockout(new LoginAttemptRepository(database.dataSource()),
-              security.lockoutAttempts(), security.lockoutDuration(), clock),
+          audit, config.refreshTokenTtl(), clock, lockout,
           new LoginThrottle(security.loginsPerMinutePerLogin(),
-              security.loginsPerMinutePerAddress(), clock));
+              security.loginsPerMinutePerAddress(), clock, rateLimitMetrics),
+          new AuthMetrics(registry));
       MerchantService merchants = new MerchantService(merchantRepo, acquirers, hasher, audit, clock);
+      DisabledMerchants disabled = new DisabledMerchants(merchantRepo);
+      MerchantAdmin merchantAdmin = new MerchantAdmin(new MerchantAdmin.Parts(merchantRepo,
+          tokenRepo, revoked, disabled, lockout, hasher, acquirers, audit, clock));
+      HandSettlement handSettlement = new HandSettlement(
+          new PaymentSettlements(database.dataSource()), inFlight, audit, clock,
+          config.acquirerTimeout().plus(config.reconcileMargin()));
       PaymentService payments = new PaymentService(
           new PaymentRequestValidator(clock, config.maxAmountMinor()), paymentRepo, acquirers,
           caller, new RequestFingerprint(jwtSecret.getBytes(StandardCharsets.UTF_8)), audit,
-          inFlight, reconciler, clock);
+          inFlight, reconciler, clock, paymentMetrics);
 
       // Shared by Jersey and the payment endpoint in front of it: one set of rules, one budget
       // per merchant.
-      MerchantAuthenticator merchantAuth = new MerchantAuthenticator(tokenService, revoked);
+      MerchantAuthenticator merchantAuth = new MerchantAuthenticator(tokenService, revoked,
+          disabled);
       MerchantRateLimit merchantLimit = new MerchantRateLimit(new RateLimiter(
-          security.merchantRequestsPerSecond(), Duration.ofSeconds(1), clock));
+          security.merchantRequestsPerSecond(), Duration.ofSeconds(1), clock), rateLimitMetrics);
       JsonBodyLimit bodyLimit = new JsonBodyLimit(config.maxBodyBytes());
       ProblemAnswers problems = new ProblemAnswers(audit);
+      ProblemMetrics problemMetrics = new ProblemMetrics(registry);
       ResourceConfig api = new ResourceConfig()
           .property(ServerProperties.WADL_FEATURE_DISABLE, true)
           .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
@@ -208,6 +252,7 @@ public final class Gateway implements AutoCloseable {
           .property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true)
           .register(new JsonBodyReader(bodyLimit))
           .register(new JsonWritableWriter())
+          .register(new RouteTemplateFilter())
           .register(new MerchantAuthFilter(merchantAuth))
           .register(new OperatorAuthFilter(operatorKey.value(), tokenService))
           .register(new MerchantRateLimitFilter(merchantLimit))
@@ -220,13 +265,19 @@ public final class Gateway implements AutoCloseable {
           .register(new MerchantAuditResource(auditRepo))
           .register(new OperatorAuditResource(auditRepo))
           .register(new WebhookEndpointResource(webhooks, clock))
-          .register(new OperatorWebhookResource(webhooks, clock));
+          .register(new OperatorWebhookResource(webhooks, clock))
+          .register(new AdminMerchantsResource(merchantAdmin, clock))
+          .register(new AdminPaymentsResource(handSettlement))
+          .register(new MetricsResource(metrics))
+          .register(new ProblemMetricsFilter(problemMetrics));
       ExceptionMappers.all(problems).forEach(api::register);
       PaymentEndpoint paymentEndpoint = new PaymentEndpoint(payments, merchantRepo, merchantAuth,
-          merchantLimit, bodyLimit, problems);
+          merchantLimit, bodyLimit, problems, problemMetrics);
 
       ExchangesInFlight exchanges = new ExchangesInFlight();
-      Server server = httpServer(config, api, paymentEndpoint, exchanges);
+      Server server = httpServer(config, api, paymentEndpoint, exchanges, problemMetrics);
+      new JettyServerThreadPoolMetrics(server.getThreadPool(), List.of()).bindTo(registry);
+      JettyConnectionMetrics.addToAllConnectors(server, registry);
       // Payments left Pending or Unknown by an earlier run are looked up from now on, in the
       // background: a slow bank does not hold up start-up.
       reconciler.start();
@@ -264,7 +315,7 @@ public final class Gateway implements AutoCloseable {
   }
 
   private static Server httpServer(GatewayConfig config, ResourceConfig api,
-      PaymentEndpoint payments, ExchangesInFlight exchanges) {
+      PaymentEndpoint payments, ExchangesInFlight exchanges, ProblemMetrics problemMetrics) {
     Server server = new Server(ServerThreads.of(config));
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
@@ -278,10 +329,10 @@ public final class Gateway implements AutoCloseable {
     // timeout) and answers new ones 503 meanwhile. Payments are taken by a plain handler in front
     // of Jersey, which serves every other request.
     exchanges.setHandler(new GracefulHandler(new RequestContextHandler(new SecurityHeaders(
-        new CorsHandler(config.security().corsAllowedOrigins(),
+        new CorsHandler(config.security().corsAllowedOrigins(), problemMetrics,
             new Handler.Sequence(payments, new FinishFailedExchanges(jersey)))))));
     server.setHandler(exchanges);
-    server.setErrorHandler(new ProblemErrorHandler());
+    server.setErrorHandler(new ProblemErrorHandler(problemMetrics));
     server.setStopTimeout(config.shutdownTimeout().toMillis());
     return server;
   }

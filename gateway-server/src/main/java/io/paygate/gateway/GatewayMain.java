@@ -3,6 +3,7 @@ package io.paygate.gateway;
 import io.paygate.gateway.config.ConfigException;
 import io.paygate.gateway.config.ConfigSource;
 import io.paygate.gateway.config.GatewayConfig;
+import io.paygate.gateway.logging.ConsoleLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class GatewayMain {
     try {
       GatewayConfig config = GatewayConfig.from(ConfigSource.load(configFile(args, System.getenv()),
           System.getenv()));
+      ConsoleLog.use(config.logFormat());
       gateway = Gateway.start(config);
     } catch (ConfigException e) {
       System.err.println("paygate: cannot start: " + e.getMessage());

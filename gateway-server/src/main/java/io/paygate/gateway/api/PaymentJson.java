@@ -20,6 +20,12 @@ public final class PaymentJson implements JsonWritable {
 
   static void write(JsonWriter w, Payment p) throws IOException {
     w.beginObject();
+    writeFields(w, p);
+    w.endObject();
+  }
+
+  /** The payment's fields, inside an object the caller opens and closes. */
+  static void writeFields(JsonWriter w, Payment p) throws IOException {
     w.name("id").value(p.id().toString());
     w.name("merchantId").value(p.merchantId().toString());
     w.name("status").value(p.status().name());
@@ -36,7 +42,6 @@ public final class PaymentJson implements JsonWritable {
     w.name("acquirerStatus").value(p.acquirerStatus());
     w.name("acquirerReference").value(p.acquirerReference());
     w.name("errorCode").value(p.errorCode());
-    w.endObject();
   }
 
   /** A list of payments, for history pages. */

@@ -13,10 +13,13 @@ import org.slf4j.MDC;
 public final class MerchantAuthenticator {
   private final TokenService tokens;
   private final RevokedSessions revoked;
+  private final DisabledMerchants disabled;
 
-  public MerchantAuthenticator(TokenService tokens, RevokedSessions revoked) {
+  public MerchantAuthenticator(TokenService tokens, RevokedSessions revoked,
+      DisabledMerchants disabled) {
     this.tokens = tokens;
     this.revoked = revoked;
+    this.disabled = disabled;
   }
 
   /**
@@ -24,7 +27,8 @@ public final class MerchantAuthenticator {
    * ({@code merchantId}), so that log lines and audit rows of the request name it.
    *
    * @param authorization the {@code Authorization} header's value, or null when there is none
-   * @throws ApiException 401 when the token is missing, invalid, expired or revoked
+   * @throws ApiException 401 when the token is missing, invalid, expired or revoked; 403 when the
+   *     operator has disabled the merchant
    */
   public AuthenticatedMerchant authenticate(String authorization) {
     String bearer = BearerTokens.of(authorization);
@@ -32,6 +36,11 @@ public final class MerchantAuthenticator {
       throw ApiException.unauthorized("an access token is required: Authorization: Bearer <token>");
     }
     Optional<TokenService.AccessToken> token = tokens.verify(bearer);
+    if (token.isPresent() && disabled.isDisabled(token.get().merchantId())) {
+      // Checked first: a disabled merchant's sessions are revoked too, and would get the 401
+      // that tells a client to log in again, in vain.
+      throw ApiException.merchantDisabled();
+    }
     if (token.isEmpty() || revoked.isRevoked(token.get().sessionId())) {
       throw ApiException.unauthorized("the access token is invalid or expired; log in again");
     }

@@ -1,6 +1,7 @@
 package io.paygate.gateway.config;
 
 import io.paygate.acquirer.spi.AcquirerSettings;
+import io.paygate.gateway.logging.LogFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -40,6 +41,7 @@ public final class GatewayConfig {
   private final Duration reconcileInterval;
   private final Duration reconcileMargin;
   private final Duration reconcileMaxBackoff;
+  private final LogFormat logFormat;
   private final ConfigSource source;
   private final SecurityConfig security;
   private final WebhookSettings webhooks;
@@ -86,6 +88,9 @@ public final class GatewayConfig {
     this.reconcileMaxBackoff = v.duration("reconcile.max.backoff", Duration.ofMinutes(15));
     this.security = new SecurityConfig(s);
     this.webhooks = WebhookSettings.from(s);
+    String format = v.string("log.format", LogFormat.TEXT.settingValue());
+    this.logFormat = LogFormat.parse(format).orElseThrow(() -> new ConfigException(
+        s.describe("log.format") + " must be text or json, not '" + format + "'"));
     if (operatorKey.isPresent() && operatorKey.get().length() < 24) {
       throw new ConfigException(s.describe("operator.key")
           + " must be at least 24 characters long; leave it unset to have one generated");
@@ -230,6 +235,11 @@ public final class GatewayConfig {
   /** The longest wait between two look-ups of one unresolved payment (backoff doubles to it). */
   public Duration reconcileMaxBackoff() {
     return reconcileMaxBackoff;
+  }
+
+  /** How the console prints log events ({@code log.format}): {@code text} or {@code json}. */
+  public LogFormat logFormat() {
+    return logFormat;
   }
 
   /** TLS, CORS, rate limits and lockout. */

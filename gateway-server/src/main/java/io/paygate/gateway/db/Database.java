@@ -2,13 +2,17 @@ package io.paygate.gateway.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.paygate.gateway.config.ConfigException;
 import io.paygate.gateway.config.GatewayConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -34,6 +38,14 @@ public final class Database implements AutoCloseable {
    * @throws ConfigException when the database cannot be reached or migrated
    */
   public static Database open(GatewayConfig config) {
+    return open(config, null);
+  }
+
+  /**
+   * As {@link #open(GatewayConfig)}, with the pool's own meters (connections active, idle,
+   * pending, acquire and usage times: HikariCP's Micrometer tracker) in {@code metrics}.
+   */
+  public static Database open(GatewayConfig config, MeterRegistry metrics) {
     String url = config.dbUrl().orElseGet(() -> embeddedUrl(config));
     HikariConfig hikari = new HikariConfig();
     hikari.setJdbcUrl(url);
@@ -43,6 +55,9 @@ public final class Database implements AutoCloseable {
     hikari.setPoolName("paygate-db");
     // Fail fast at start-up with a clear message rather than retrying in the background.
     hikari.setInitializationFailTimeout(1);
+    if (metrics != null) {
+      hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
+    }
     HikariDataSource ds;
     try {
       ds = new HikariDataSource(hikari);
@@ -102,6 +117,32 @@ public final class Database implements AutoCloseable {
       return c.isValid(1);
     } catch (SQLException e) {
       return false;
+    }
+  }
+
+  /**
+   * The database's size on disk in bytes: the H2 file ({@code DATABASE_PATH()} plus
+   * {@code .mv.db}), or {@code pg_database_size} on PostgreSQL; -1 when it has no file (an H2
+   * database in memory).
+   */
+  public long sizeOnDisk() {
+    String sql = h2 ? "SELECT DATABASE_PATH()" : "SELECT pg_database_size(current_database())";
+    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      if (!h2) {
+        return rs.getLong(1);
+      }
+      String path = rs.getString(1);
+      if (path == null) {
+        return -1;
+      }
+      Path file = Path.of(path + ".mv.db");
+      return Files.exists(file) ? Files.size(file) : -1;
+    } catch (SQLException e) {
+      throw new DataAccessException("cannot read the database size", e);
+    } catch (IOException e) {
+      throw new DataAccessException("cannot read the database file's size", e);
     }
   }
 

@@ -24,7 +24,7 @@ import javax.sql.DataSource;
  * commit shared by the payments written at the same moment.
  */
 public final class PaymentRepository {
-  private static final String COLUMNS = "id, merchant_id, status, card_holder_name,"
+  static final String COLUMNS = "id, merchant_id, status, card_holder_name,"
       + " card_number_masked, expiry_month, expiry_year, amount_minor, currency, created_at,"
       + " processed_at, acquirer, acquirer_status, acquirer_reference, error_code,"
       + " idempotency_key, request_fingerprint";
@@ -247,6 +247,26 @@ public final class PaymentRepository {
     }
   }
 
+  /**
+   * How many payments are {@code Pending} and {@code Unknown}, and the oldest of each: one query on
+   * the {@code (status, created_at)} index, for the backlog gauges (never on the payment path).
+   */
+  public List<Backlog> backlog() {
+    String sql = "SELECT status, COUNT(*) AS n, MIN(created_at) AS oldest FROM payments"
+        + " WHERE status IN ('Pending', 'Unknown') GROUP BY status";
+    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      List<Backlog> out = new ArrayList<>(2);
+      while (rs.next()) {
+        out.add(new Backlog(PaymentStatus.valueOf(rs.getString("status")), rs.getLong("n"),
+            Jdbc.getInstant(rs, "oldest")));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new DataAccessException("cannot count unresolved payments", e);
+    }
+  }
+
   /** Counts a look-up that did not settle the payment, and when to try again. */
   public void postponeReconciliation(UUID id, int attempts, Instant after) {
     String sql = "UPDATE payments SET reconcile_attempts = ?, reconcile_after = ? WHERE id = ?";
@@ -277,7 +297,7 @@ public final class PaymentRepository {
     }
   }
 
-  private static Payment map(ResultSet rs) throws SQLException {
+  static Payment map(ResultSet rs) throws SQLException {
     return new Payment(
         Jdbc.getUuid(rs, "id"),
         Jdbc.getUuid(rs, "merchant_id"),

@@ -27,6 +27,12 @@ public class ApiException extends RuntimeException {
     return new ApiException(403, "forbidden", "Forbidden", detail);
   }
 
+  /** 403: the operator has disabled the merchant; logging in again will not help. */
+  public static ApiException merchantDisabled() {
+    return new ApiException(403, "merchant-disabled", "Merchant disabled",
+        "this merchant account is disabled; contact the gateway's operator");
+  }
+
   public static ApiException notFound(String detail) {
     return new ApiException(404, "not-found", "Not found", detail);
   }

@@ -1,5 +1,6 @@
 package io.paygate.gateway.http;
 
+import io.paygate.gateway.metrics.ProblemMetrics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -24,9 +25,11 @@ public final class CorsHandler extends Handler.Wrapper {
       "Link, Location, Retry-After, X-Request-Id, Idempotent-Replayed, Server-Timing";
 
   private final Set<String> origins;
+  private final ProblemMetrics metrics;
 
-  public CorsHandler(List<String> allowedOrigins, Handler handler) {
+  public CorsHandler(List<String> allowedOrigins, ProblemMetrics metrics, Handler handler) {
     super(handler);
+    this.metrics = metrics;
     this.origins = Set.copyOf(allowedOrigins);
   }
 
@@ -52,6 +55,8 @@ public final class CorsHandler extends Handler.Wrapper {
         String body = ProblemErrorHandler.body(403, "forbidden", "Forbidden",
             "this origin is not allowed to call the API from a browser");
         response.setStatus(403);
+        // A preflight is answered here, before any route is matched.
+        metrics.answered(ProblemMetrics.UNMATCHED, request.getMethod(), 403, "forbidden");
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
       }

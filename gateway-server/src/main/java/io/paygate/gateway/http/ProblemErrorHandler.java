@@ -1,5 +1,6 @@
 package io.paygate.gateway.http;
 
+import io.paygate.gateway.metrics.ProblemMetrics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
@@ -14,7 +15,10 @@ import org.eclipse.jetty.util.Callback;
  * large) are problem+json too, and never carry a stack trace.
  */
 public final class ProblemErrorHandler extends ErrorHandler {
-  public ProblemErrorHandler() {
+  private final ProblemMetrics metrics;
+
+  public ProblemErrorHandler(ProblemMetrics metrics) {
+    this.metrics = metrics;
     setShowStacks(false);
     setShowMessageInTitle(false);
   }
@@ -29,6 +33,8 @@ public final class ProblemErrorHandler extends ErrorHandler {
     String title = HttpStatus.getMessage(status);
     String type = status == 413 ? "payload-too-large" : status >= 500 ? "internal-error" : "bad-request";
     String body = body(status, type, title, title);
+    // Jetty answers these before any route is matched.
+    metrics.answered(ProblemMetrics.UNMATCHED, request.getMethod(), status, type);
     response.setStatus(status);
     SecurityHeaders.addTo(response.getHeaders(), request.isSecure());
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");

@@ -9,11 +9,13 @@ import io.paygate.gateway.core.PaymentStatus;
 import io.paygate.gateway.db.MerchantRepository;
 import io.paygate.gateway.errors.ApiException;
 import io.paygate.gateway.errors.ValidationException;
+import io.paygate.gateway.http.AccessLog;
 import io.paygate.gateway.http.JsonBodyLimit;
 import io.paygate.gateway.http.ProblemAnswer;
 import io.paygate.gateway.http.ProblemAnswers;
 import io.paygate.gateway.http.ServerTiming;
 import io.paygate.gateway.limits.MerchantRateLimit;
+import io.paygate.gateway.metrics.ProblemMetrics;
 import io.paygate.gateway.payments.PaymentService;
 import io.paygate.gateway.payments.ProcessedPayment;
 import java.io.ByteArrayOutputStream;
@@ -66,16 +68,18 @@ public final class PaymentEndpoint extends Handler.Abstract {
   private final MerchantRateLimit rateLimit;
   private final JsonBodyLimit bodies;
   private final ProblemAnswers problems;
+  private final ProblemMetrics problemMetrics;
 
   public PaymentEndpoint(PaymentService payments, MerchantRepository merchants,
       MerchantAuthenticator authenticator, MerchantRateLimit rateLimit, JsonBodyLimit bodies,
-      ProblemAnswers problems) {
+      ProblemAnswers problems, ProblemMetrics problemMetrics) {
     this.payments = payments;
     this.merchants = merchants;
     this.authenticator = authenticator;
     this.rateLimit = rateLimit;
     this.bodies = bodies;
     this.problems = problems;
+    this.problemMetrics = problemMetrics;
   }
 
   @Override
@@ -83,6 +87,7 @@ public final class PaymentEndpoint extends Handler.Abstract {
     if (!isPaymentPath(Request.getPathInContext(request))) {
       return false;
     }
+    AccessLog.route(PATH);
     String method = request.getMethod();
     Answer answer;
     if (HttpMethod.POST.is(method)) {
@@ -98,8 +103,12 @@ public final class PaymentEndpoint extends Handler.Abstract {
     } else {
       answer = Answer.of(problems.methodNotAllowed(ALLOWED));
       if (HttpMethod.HEAD.is(method)) {
-        answer = new Answer(answer.status(), answer.contentType(), answer.headers(), new byte[0]);
+        answer = new Answer(answer.status(), answer.contentType(), answer.headers(), new byte[0],
+            answer.problemType());
       }
+    }
+    if (answer.status() >= 400) {
+      problemMetrics.answered(PATH, method, answer.status(), answer.problemType());
     }
     send(answer, response, callback);
     return true;
@@ -196,11 +205,16 @@ public final class PaymentEndpoint extends Handler.Abstract {
     return out.toByteArray();
   }
 
-  /** An answer, ready to write. */
-  private record Answer(int status, String contentType, Map<String, String> headers, byte[] body) {
+  /** An answer, ready to write; {@code problemType} is set on problem answers only. */
+  private record Answer(int status, String contentType, Map<String, String> headers, byte[] body,
+      String problemType) {
+    Answer(int status, String contentType, Map<String, String> headers, byte[] body) {
+      this(status, contentType, headers, body, null);
+    }
+
     static Answer of(ProblemAnswer problem) {
       return new Answer(problem.status(), "application/problem+json", problem.headers(),
-          json(problem.problem()));
+          json(problem.problem()), problem.problem().type());
     }
   }
 

@@ -55,6 +55,7 @@ class OpenApiContractTest {
   static MerchantSession world;
   /** Receives the world's webhook events, so that an event id exists to replay. */
   static final WebhookReceiver receiver = new WebhookReceiver();
+  static String adminTarget;
 
   /** A merchant created, logged in, with a payment: the real answers, to compare with schemas. */
   record MerchantSession(Http.Answer created, Http.Answer login, Http.Answer payment,
@@ -196,7 +197,11 @@ class OpenApiContractTest {
         fail("no credential for security scheme " + scheme);
       }
       String path = op.substring(op.indexOf(' ') + 1);
-      if (path.contains("{id}")) {
+      if (path.startsWith("/admin/merchants/{id}")) {
+        assumeMerchant();
+        // A merchant of its own: these calls disable it and route it elsewhere.
+        path = path.replace("{id}", adminTarget());
+      } else if (path.contains("{id}")) {
         assumeMerchant();
         path = path.replace("{id}", world.paymentId()); // a real payment: a 404 would be false
       }
@@ -234,7 +239,49 @@ class OpenApiContractTest {
         }));
   }
 
+  /** The id of a merchant for the operator's merchant tools, created once. */
+  private static String adminTarget() {
+    if (adminTarget == null) {
+      String login = "openapi-admin-" + UUID.randomUUID();
+      Http.Answer created = gw.http().post("/createuser", TestGateway.OPERATOR_KEY,
+          "{\"login\":\"" + login + "\",\"name\":\"Admin target\",\"password\":\""
+              + TestGateway.PASSWORD + "\",\"acquiringbank\":\""
+              + world.created().string("acquiringBank") + "\"}");
+      adminTarget = created.string("id");
+    }
+    return adminTarget;
+  }
+
   // Schemas against real answers.
+
+  @Test
+  void adminMerchantSchemaHasExactlyTheKeysOfARealAccount() {
+    assumeMerchant();
+    Http.Answer account = gw.http().get("/admin/merchants/" + world.created().string("id"),
+        TestGateway.OPERATOR_KEY);
+    Map<String, Object> schema = responseSchema("GET /admin/merchants/{id}", account.status());
+
+    assertThat(properties(schema).keySet())
+        .containsExactlyInAnyOrderElementsOf(account.json().keySet());
+    assertThat(list(schema.get("required")))
+        .containsExactlyInAnyOrderElementsOf(account.json().keySet());
+    Map<String, Object> page = object(response("GET /admin/merchants", 200).get("content"));
+    assertThat(resolve(object(object(object(object(page.get("application/json")).get("schema"))
+        .get("items"))))).isEqualTo(schema);
+  }
+
+  @Test
+  void operatorPaymentSchemasAreThePaymentAndTheirOwnKeys() {
+    Map<String, Object> payment = resolve(Map.of("$ref", "#/components/schemas/Payment"));
+    Map<String, Object> settled = responseSchema("POST /admin/payments/{id}/settle", 200);
+    Map<String, Object> attention = resolve(Map.of("$ref",
+        "#/components/schemas/AttentionPayment"));
+
+    assertThat(properties(settled).keySet()).containsAll(properties(payment).keySet())
+        .hasSize(properties(payment).size() + 2).contains("settledBy", "settleReason");
+    assertThat(properties(attention).keySet()).containsAll(properties(payment).keySet())
+        .hasSize(properties(payment).size() + 2).contains("attention", "reconcileAttempts");
+  }
 
   @Test
   void paymentSchemaHasExactlyTheKeysOfARealPayment() {
@@ -450,6 +497,11 @@ class OpenApiContractTest {
     }
     if (op.startsWith("DELETE ")) {
       return gw.http().send(gw.http().request(path, bearer).DELETE().build());
+    }
+    if (op.startsWith("PUT ")) {
+      return gw.http().send(gw.http().request(path, bearer)
+          .header("Content-Type", "application/json")
+          .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build());
     }
     return fail("no request for " + op);
   }

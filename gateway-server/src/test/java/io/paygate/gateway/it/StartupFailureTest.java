@@ -51,4 +51,13 @@ class StartupFailureTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.output()).contains("cannot open the database").contains("PAYGATE_DB_URL");
   }
+
+  @Test
+  void unknownLogFormatNamesTheVariable() throws Exception {
+    Result r = run("PAYGATE_LOG_FORMAT", "xml");
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.output()).contains("cannot start").contains("PAYGATE_LOG_FORMAT").contains("xml")
+        .contains("text or json");
+  }
 }
