@@ -7,7 +7,8 @@ import re,collections,sys
 txt=open(sys.argv[1]).read()
 events=txt.split('jdk.ExecutionSample')
 cats=collections.Counter(); first=collections.Counter(); leaf=collections.Counter(); total=0
-order=[('h2','org.h2'),('bcrypt','BCrypt'),('piggy simulator','piggy.simulator'),('piggy plug-in','io.paygate.piggy'),('audit','Audit'),('jwt','TokenService'),('merchant lookup','MerchantRepository'),('json out','JsonWritableWriter'),('json in','JsonBodyReader'),('validation','validation'),('okhttp','okhttp3'),('jersey','org.glassfish'),('jetty','org.eclipse.jetty')]
+# Metrics first: a query a gauge makes, or a timer inside the pool, is what metrics cost.
+order=[('metrics','io.micrometer'),('metrics','io.prometheus'),('metrics','io.paygate.gateway.metrics'),('h2','org.h2'),('bcrypt','BCrypt'),('piggy simulator','piggy.simulator'),('piggy plug-in','io.paygate.piggy'),('audit','Audit'),('jwt','TokenService'),('merchant lookup','MerchantRepository'),('json out','JsonWritableWriter'),('json in','JsonBodyReader'),('validation','validation'),('okhttp','okhttp3'),('jersey','org.glassfish'),('jetty','org.eclipse.jetty')]
 for e in events[1:]:
     if 'stackTrace = [' not in e: continue
     frames=[l.strip() for l in e.split('stackTrace = [')[1].split('\n]')[0].split('\n') if l.strip() and not l.strip().startswith('...')]

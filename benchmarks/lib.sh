@@ -2,7 +2,7 @@
 # Expects the jars built: mvn -B -o -pl benchmarks,loadgen -am package -DskipTests
 
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
-GATEWAY_JAR=gateway-server/target/gateway-server.jar
+GATEWAY_JAR=${GATEWAY_JAR:-gateway-server/target/gateway-server.jar}  # another build: compare versions
 BENCH_JAR=benchmarks/target/benchmarks.jar
 LOADGEN_JAR=${LOADGEN_JAR:-loadgen/target/loadgen.jar}  # another build: compare SDK versions
 OPERATOR_KEY=bench-operator-key-0123456789abcdef
@@ -56,7 +56,8 @@ start_gateway() {
   local t0
   t0=$(date +%s%N)
   env PAYGATE_PORT="$port" PAYGATE_HOST=127.0.0.1 PAYGATE_DATA_DIR="$dir" \
-    PAYGATE_OPERATOR_KEY="$OPERATOR_KEY" PAYGATE_RATE_LIMIT_LOGIN_ADDRESS_PER_MINUTE=0 "$@" \
+    PAYGATE_OPERATOR_KEY="$OPERATOR_KEY" PAYGATE_RATE_LIMIT_LOGIN_ADDRESS_PER_MINUTE=0 \
+    PAYGATE_ACQUIRER_PIGGYBANK_SIMULATOR=true "$@" \
     "$JAVA" ${GATEWAY_JVM_OPTS:-} -jar "$GATEWAY_JAR" >"$dir.log" 2>&1 &
   GATEWAY_PID=$!
   PIDS+=("$GATEWAY_PID")

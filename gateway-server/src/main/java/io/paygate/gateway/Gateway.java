@@ -1,9 +1,14 @@
 package io.paygate.gateway;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import io.paygate.gateway.acquirer.AcquirerCaller;
 import io.paygate.gateway.acquirer.AcquirerRegistry;
+import io.paygate.gateway.acquirer.LoadedAcquirer;
 import io.paygate.gateway.audit.AuditLog;
 import io.paygate.gateway.auth.AuthService;
+import io.paygate.gateway.auth.DisabledMerchants;
 import io.paygate.gateway.auth.Lockout;
 import io.paygate.gateway.auth.MerchantAuthFilter;
 import io.paygate.gateway.auth.MerchantAuthenticator;
@@ -23,7 +28,20 @@ import io.paygate.gateway.db.MerchantRepository;
 import io.paygate.gateway.db.OperationChanges;
 import io.paygate.gateway.db.OperationRepository;
 import io.paygate.gateway.db.PaymentRepository;
+import io.paygate.gateway.db.PaymentSettlements;
 import io.paygate.gateway.db.TokenRepository;
+import io.paygate.gateway.http.ConsoleHandler;
+import io.paygate.gateway.db.WebhookDeliveryRepository;
+import io.paygate.gateway.db.WebhookEndpointRepository;
+import io.paygate.gateway.config.WebhookSettings;
+import io.paygate.gateway.resources.OperatorWebhookResource;
+import io.paygate.gateway.resources.WebhookEndpointResource;
+import io.paygate.gateway.webhooks.AddressPolicy;
+import io.paygate.gateway.webhooks.WebhookDispatcher;
+import io.paygate.gateway.webhooks.WebhookEndpointService;
+import io.paygate.gateway.webhooks.WebhookOutbox;
+import io.paygate.gateway.webhooks.WebhookSender;
+import io.paygate.gateway.webhooks.WebhookSubscriptions;
 import io.paygate.gateway.http.CorsHandler;
 import io.paygate.gateway.http.ExceptionMappers;
 import io.paygate.gateway.http.ExchangesInFlight;
@@ -33,25 +51,43 @@ import io.paygate.gateway.http.JsonBodyReader;
 import io.paygate.gateway.http.JsonWritableWriter;
 import io.paygate.gateway.http.ProblemAnswers;
 import io.paygate.gateway.http.ProblemErrorHandler;
+import io.paygate.gateway.http.ProblemMetricsFilter;
 import io.paygate.gateway.http.RequestContextHandler;
+import io.paygate.gateway.http.RouteTemplateFilter;
 import io.paygate.gateway.http.SecurityHeaders;
 import io.paygate.gateway.http.ServerThreads;
+import io.paygate.gateway.http.UnreadBodies;
 import io.paygate.gateway.limits.LoginThrottle;
 import io.paygate.gateway.limits.MerchantRateLimit;
 import io.paygate.gateway.limits.MerchantRateLimitFilter;
 import io.paygate.gateway.limits.RateLimiter;
+import io.paygate.gateway.merchants.MerchantAdmin;
 import io.paygate.gateway.merchants.MerchantService;
+import io.paygate.gateway.payments.HandSettlement;
+import io.paygate.gateway.metrics.AuthMetrics;
+import io.paygate.gateway.metrics.GatewayMetrics;
+import io.paygate.gateway.metrics.GroupCommitMetrics;
+import io.paygate.gateway.metrics.PaymentMetrics;
+import io.paygate.gateway.metrics.ProblemMetrics;
+import io.paygate.gateway.metrics.RateLimitMetrics;
+import io.paygate.gateway.metrics.ReconciliationMetrics;
+import io.paygate.gateway.metrics.binders.BacklogMetrics;
+import io.paygate.gateway.metrics.binders.BreakerMetrics;
+import io.paygate.gateway.metrics.binders.DatabaseSizeMetrics;
 import io.paygate.gateway.payments.InFlightPayments;
 import io.paygate.gateway.payments.OperationService;
 import io.paygate.gateway.payments.PaymentService;
 import io.paygate.gateway.payments.Reconciler;
 import io.paygate.gateway.payments.RequestFingerprint;
 import io.paygate.gateway.resources.AcquirersResource;
+import io.paygate.gateway.resources.AdminMerchantsResource;
+import io.paygate.gateway.resources.AdminPaymentsResource;
 import io.paygate.gateway.resources.AuthResource;
 import io.paygate.gateway.resources.HealthResource;
 import io.paygate.gateway.resources.HistoryResource;
 import io.paygate.gateway.resources.MerchantAuditResource;
 import io.paygate.gateway.resources.MerchantResource;
+import io.paygate.gateway.resources.MetricsResource;
 import io.paygate.gateway.resources.OperatorAuditResource;
 import io.paygate.gateway.resources.OpenApiResource;
 import io.paygate.gateway.resources.PaymentEndpoint;
@@ -64,6 +100,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -93,10 +132,15 @@ public final class Gateway implements AutoCloseable {
   private final boolean operatorKeyGenerated;
   private final String operatorKeyFile;
   private final List<Class<?>> resourceClasses;
+  private final List<LoadedAcquirer> acquirers;
+  private final AtomicReference<Consumer<String>> stopReport;
 
   private Gateway(Deque<AutoCloseable> parts, Server server, SecretStore.Secret operatorKey,
-      List<Class<?>> resourceClasses) {
+      List<Class<?>> resourceClasses, List<LoadedAcquirer> acquirers,
+      AtomicReference<Consumer<String>> stopReport) {
     this.parts = parts;
+    this.stopReport = stopReport;
+    this.acquirers = acquirers;
     this.server = server;
     this.resourceClasses = resourceClasses;
     this.operatorKey = operatorKey.value();
@@ -132,13 +176,29 @@ public final class Gateway implements AutoCloseable {
             + " PAYGATE_JWT_SECRET): " + e.getMessage());
       }
 
-      Database database = push(parts, Database.open(config));
+      // Closed last: every part records into it until it stops.
+      GatewayMetrics metrics = push(parts, new GatewayMetrics());
+      MeterRegistry registry = metrics.registry();
+      Database database = push(parts, Database.open(config, registry));
+      new DatabaseSizeMetrics(database).bindTo(registry);
       MerchantRepository merchantRepo = new MerchantRepository(database.dataSource());
       // Payments are written with group commit: durable on return, one commit for many. Audit
       // rows join the same groups (closed after the audit log, which flushes into it).
       GroupCommitWriter groupCommit = config.dbGroupCommit()
-          ? push(parts, new GroupCommitWriter(database.dataSource())) : null;
-      PaymentRepository paymentRepo = new PaymentRepository(database.dataSource(), groupCommit);
+          ? push(parts, new GroupCommitWriter(database.dataSource(), new GroupCommitMetrics(registry)))
+          : null;
+      // Webhook events are appended to the outbox in the payment's own transaction; merchants'
+      // subscriptions are held in memory so that a merchant without endpoints costs nothing.
+      WebhookSettings webhookSettings = config.webhooks();
+      WebhookEndpointRepository webhookEndpoints =
+          new WebhookEndpointRepository(database.dataSource());
+      WebhookDeliveryRepository webhookDeliveries =
+          new WebhookDeliveryRepository(database.dataSource(), groupCommit);
+      WebhookSubscriptions subscriptions = new WebhookSubscriptions(webhookEndpoints);
+      subscriptions.reload();
+      WebhookOutbox outbox = new WebhookOutbox(subscriptions);
+      PaymentRepository paymentRepo =
+          new PaymentRepository(database.dataSource(), groupCommit, outbox);
       TokenRepository tokenRepo = new TokenRepository(database.dataSource());
       AuditRepository auditRepo = new AuditRepository(database.dataSource(), groupCommit);
       AuditLog audit = push(parts, new AuditLog(auditRepo, clock));
@@ -148,9 +208,14 @@ public final class Gateway implements AutoCloseable {
       AcquirerCaller caller = push(parts,
           new AcquirerCaller(config.acquirerTimeout(), config.acquirerMaxConcurrency(),
               config.breakerFailures(), config.breakerPause(), clock));
+      new BreakerMetrics(caller, acquirers.all().stream().map(LoadedAcquirer::name).toList())
+          .bindTo(registry);
       InFlightPayments inFlight = new InFlightPayments();
+      PaymentMetrics paymentMetrics = new PaymentMetrics(registry);
+      paymentMetrics.inFlight(inFlight::size);
+      new BacklogMetrics(paymentRepo, clock).bindTo(registry);
       // Every operation state change passes OperationChanges inside its transaction: the seam for
-      // a transactional outbox (webhooks), none yet.
+      // the webhook outbox, not wired to it yet.
       OperationRepository operationRepo =
           new OperationRepository(database.dataSource(), groupCommit, OperationChanges.NONE);
       RequestFingerprint fingerprint =
@@ -160,30 +225,47 @@ public final class Gateway implements AutoCloseable {
           acquirers, caller, fingerprint, audit, inFlight, clock, staleAfter);
       Reconciler reconciler = push(parts, new Reconciler(paymentRepo, acquirers, caller, inFlight,
           audit, clock, staleAfter, config.reconcileInterval(), config.reconcileMaxBackoff(),
-          paymentOperations));
+          new ReconciliationMetrics(registry), paymentOperations));
+
+      AddressPolicy addressPolicy = new AddressPolicy(webhookSettings.allowPrivateAddresses());
+      WebhookDispatcher dispatcher = push(parts, new WebhookDispatcher(webhookDeliveries,
+          subscriptions, outbox, new WebhookSender(webhookDeliveries, webhookEndpoints,
+              addressPolicy, webhookSettings, clock), webhookSettings, clock));
+      WebhookEndpointService webhooks = new WebhookEndpointService(webhookEndpoints,
+          webhookDeliveries, subscriptions, addressPolicy, webhookSettings, audit, clock);
+      webhooks.onDue(dispatcher::wake);
 
       PasswordHasher hasher = new PasswordHasher(config.bcryptCost());
       RevokedSessions revoked = new RevokedSessions(tokenRepo, config.accessTokenTtl(), clock);
       SecurityConfig security = config.security();
+      Lockout lockout = new Lockout(new LoginAttemptRepository(database.dataSource()),
+          security.lockoutAttempts(), security.lockoutDuration(), clock);
+      RateLimitMetrics rateLimitMetrics = new RateLimitMetrics(registry);
       AuthService auth = new AuthService(merchantRepo, tokenRepo, hasher, tokenService, revoked,
-          audit, config.refreshTokenTtl(), clock,
-          new Lockout(new LoginAttemptRepository(database.dataSource()),
-              security.lockoutAttempts(), security.lockoutDuration(), clock),
+          audit, config.refreshTokenTtl(), clock, lockout,
           new LoginThrottle(security.loginsPerMinutePerLogin(),
-              security.loginsPerMinutePerAddress(), clock));
+              security.loginsPerMinutePerAddress(), clock, rateLimitMetrics),
+          new AuthMetrics(registry));
       MerchantService merchants = new MerchantService(merchantRepo, acquirers, hasher, audit, clock);
+      DisabledMerchants disabled = new DisabledMerchants(merchantRepo);
+      MerchantAdmin merchantAdmin = new MerchantAdmin(new MerchantAdmin.Parts(merchantRepo,
+          tokenRepo, revoked, disabled, lockout, hasher, acquirers, audit, clock));
+      HandSettlement handSettlement = new HandSettlement(
+          new PaymentSettlements(database.dataSource()), inFlight, audit, clock, staleAfter);
       PaymentService payments = new PaymentService(
           new PaymentRequestValidator(clock, config.maxAmountMinor()), paymentRepo, acquirers,
           caller, fingerprint, audit,
-          inFlight, reconciler, clock, paymentOperations);
+          inFlight, reconciler, clock, paymentMetrics, paymentOperations);
 
       // Shared by Jersey and the payment endpoint in front of it: one set of rules, one budget
       // per merchant.
-      MerchantAuthenticator merchantAuth = new MerchantAuthenticator(tokenService, revoked);
+      MerchantAuthenticator merchantAuth = new MerchantAuthenticator(tokenService, revoked,
+          disabled);
       MerchantRateLimit merchantLimit = new MerchantRateLimit(new RateLimiter(
-          security.merchantRequestsPerSecond(), Duration.ofSeconds(1), clock));
+          security.merchantRequestsPerSecond(), Duration.ofSeconds(1), clock), rateLimitMetrics);
       JsonBodyLimit bodyLimit = new JsonBodyLimit(config.maxBodyBytes());
       ProblemAnswers problems = new ProblemAnswers(audit);
+      ProblemMetrics problemMetrics = new ProblemMetrics(registry);
       ResourceConfig api = new ResourceConfig()
           .property(ServerProperties.WADL_FEATURE_DISABLE, true)
           .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
@@ -191,6 +273,7 @@ public final class Gateway implements AutoCloseable {
           .property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true)
           .register(new JsonBodyReader(bodyLimit))
           .register(new JsonWritableWriter())
+          .register(new RouteTemplateFilter())
           .register(new MerchantAuthFilter(merchantAuth))
           .register(new OperatorAuthFilter(operatorKey.value(), tokenService))
           .register(new MerchantRateLimitFilter(merchantLimit))
@@ -202,21 +285,36 @@ public final class Gateway implements AutoCloseable {
           .register(new AcquirersResource(acquirers, config.pluginsDir(), caller))
           .register(new OpenApiResource())
           .register(new MerchantAuditResource(auditRepo))
-          .register(new OperatorAuditResource(auditRepo));
+          .register(new OperatorAuditResource(auditRepo))
+          .register(new WebhookEndpointResource(webhooks, clock))
+          .register(new OperatorWebhookResource(webhooks, clock))
+          .register(new AdminMerchantsResource(merchantAdmin, clock))
+          .register(new AdminPaymentsResource(handSettlement))
+          .register(new MetricsResource(metrics))
+          .register(new ProblemMetricsFilter(problemMetrics));
       ExceptionMappers.all(problems).forEach(api::register);
       PaymentEndpoint paymentEndpoint = new PaymentEndpoint(payments, merchantRepo, merchantAuth,
-          merchantLimit, bodyLimit, problems);
+          merchantLimit, bodyLimit, problems, problemMetrics);
+
+      // Everything has read its settings, acquirers included: what is left is a typo or stale.
+      config.refuseUnknownSettings();
 
       ExchangesInFlight exchanges = new ExchangesInFlight();
-      Server server = httpServer(config, api, paymentEndpoint, exchanges);
+      Server server = httpServer(config, api, paymentEndpoint, exchanges, problemMetrics);
+      new JettyServerThreadPoolMetrics(server.getThreadPool(), List.of()).bindTo(registry);
+      JettyConnectionMetrics.addToAllConnectors(server, registry);
       // Payments left Pending or Unknown by an earlier run are looked up from now on, in the
       // background: a slow bank does not hold up start-up.
       reconciler.start();
+      dispatcher.start();
       server.start();
       // Popped first on close: stop taking payments, let those in flight finish and their answers
       // go out (bounded), and only then stop the HTTP server.
-      parts.push(() -> stopGracefully(inFlight, exchanges, config.shutdownTimeout()));
-      Gateway gateway = new Gateway(parts, server, operatorKey, rootResources(api));
+      AtomicReference<Consumer<String>> stopReport = new AtomicReference<>(log::info);
+      parts.push(() -> stopGracefully(inFlight, exchanges, config.shutdownTimeout(),
+          stopReport.get()));
+      Gateway gateway = new Gateway(parts, server, operatorKey, rootResources(api),
+          List.copyOf(acquirers.all()), stopReport);
       log.info("gateway listening on port {}", gateway.port());
       return gateway;
     } catch (Exception e) {
@@ -228,24 +326,40 @@ public final class Gateway implements AutoCloseable {
     }
   }
 
+  /** Stops taking payments, waits (bounded) for those in flight, and says what it does. */
   private static void stopGracefully(InFlightPayments inFlight, ExchangesInFlight exchanges,
-      Duration bound) throws Exception {
-    long end = System.nanoTime() + bound.toNanos();
+      Duration bound, Consumer<String> report) throws Exception {
+    long start = System.nanoTime();
+    long end = start + bound.toNanos();
+    report.accept("stopping: new payments get 503; waiting up to " + seconds(bound.toNanos())
+        + " for " + inFlight.size() + " payment(s) in flight at the bank");
     int left = inFlight.closeAndDrain(bound);
     if (left > 0) {
-      log.warn("stopping with {} payments still at the bank after {}; reconciliation settles them"
-          + " at the next start", left, bound);
+      report.accept(left + " payment(s) still at the bank after " + seconds(bound.toNanos())
+          + "; reconciliation settles them at the next start");
+    } else {
+      report.accept("payments in flight settled after waiting "
+          + seconds(System.nanoTime() - start));
     }
     // The payments back from the bank are settled, but their answers may still be on their way
     // out: the server stops once they are written.
+    long answersFrom = System.nanoTime();
+    report.accept("waiting for " + exchanges.size() + " answer(s) still being written, then"
+        + " stopping the HTTP server");
     int unanswered = exchanges.stopServer(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
-    if (unanswered > 0) {
-      log.warn("stopped with {} requests still being answered after {}", unanswered, bound);
-    }
+    report.accept(unanswered > 0
+        ? "stopped the HTTP server with " + unanswered + " request(s) still being answered after "
+            + seconds(System.nanoTime() - answersFrom)
+        : "HTTP server stopped after waiting " + seconds(System.nanoTime() - answersFrom)
+            + " for answers; stopping reconciliation, bank connections and the database");
+  }
+
+  private static String seconds(long nanos) {
+    return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
   }
 
   private static Server httpServer(GatewayConfig config, ResourceConfig api,
-      PaymentEndpoint payments, ExchangesInFlight exchanges) {
+      PaymentEndpoint payments, ExchangesInFlight exchanges, ProblemMetrics problemMetrics) {
     Server server = new Server(ServerThreads.of(config));
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
@@ -257,12 +371,16 @@ public final class Gateway implements AutoCloseable {
     JettyHttpContainer jersey = ContainerFactory.createContainer(JettyHttpContainer.class, api);
     // GracefulHandler lets requests in flight finish when the server stops (within the stop
     // timeout) and answers new ones 503 meanwhile. Payments are taken by a plain handler in front
-    // of Jersey, which serves every other request.
+    // of Jersey, and the web console's files by a handler of their own; Jersey serves every other
+    // request.
     exchanges.setHandler(new GracefulHandler(new RequestContextHandler(new SecurityHeaders(
-        new CorsHandler(config.security().corsAllowedOrigins(),
-            new Handler.Sequence(payments, new FinishFailedExchanges(jersey)))))));
-    server.setHandler(exchanges);
-    server.setErrorHandler(new ProblemErrorHandler());
+        new CorsHandler(config.security().corsAllowedOrigins(), problemMetrics,
+            new Handler.Sequence(payments, new ConsoleHandler(),
+                new FinishFailedExchanges(jersey)))))));
+    // Outermost: a body left unread by an early answer is drained, or the answer says
+    // Connection: close, whoever answered (UnreadBodies).
+    server.setHandler(new UnreadBodies(config.maxBodyBytes(), exchanges));
+    server.setErrorHandler(new ProblemErrorHandler(problemMetrics));
     server.setStopTimeout(config.shutdownTimeout().toMillis());
     return server;
   }
@@ -297,6 +415,19 @@ public final class Gateway implements AutoCloseable {
   /** The port the server listens on (the chosen one when configured as 0). */
   public int port() {
     return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+  }
+
+  /** The acquirers loaded, with where each sends payments and whether it is a simulator. */
+  public List<LoadedAcquirer> acquirers() {
+    return acquirers;
+  }
+
+  /**
+   * Where {@link #close()} says what it is doing while it stops (what it waits for, how long it
+   * waited); the log by default. {@code GatewayMain} prints it, so SIGTERM is not silent.
+   */
+  public void reportStopTo(Consumer<String> report) {
+    stopReport.set(report);
   }
 
   /** The operator key in force. */

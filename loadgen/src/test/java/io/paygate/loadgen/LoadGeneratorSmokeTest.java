@@ -32,7 +32,7 @@ class LoadGeneratorSmokeTest {
   static void startGateway() {
     gateway = Gateway.start(GatewayConfig.from(ConfigSource.of(Map.of(
         "port", "0", "host", "127.0.0.1", "data.dir", dataDir.toString(),
-        "operator.key", OPERATOR_KEY))));
+        "operator.key", OPERATOR_KEY, "acquirer.piggybank.simulator", "true"))));
   }
 
   @AfterAll

@@ -63,6 +63,7 @@ public final class PiggyBankAcquirer implements Acquirer {
       Operation.CAPTURE, "captures", Operation.VOID, "voids", Operation.REFUND, "refunds",
       Operation.CANCEL, "cancels");
 
+  private final HttpUrl baseUrl;
   private final HttpUrl paymentsUrl;
   private final HttpUrl operationsUrl;
   private final OkHttpClient http;
@@ -79,6 +80,7 @@ public final class PiggyBankAcquirer implements Acquirer {
    * @param embeddedBank a simulator this acquirer started and must stop on close, or null
    */
   PiggyBankAcquirer(HttpUrl baseUrl, PiggyBankSettings settings, AutoCloseable embeddedBank) {
+    this.baseUrl = baseUrl;
     this.paymentsUrl = baseUrl.newBuilder().addPathSegment("payments").build();
     this.operationsUrl = baseUrl.newBuilder().addPathSegment("operations").build();
     this.connectTimeoutMillis = settings.connectTimeout().toMillis();
@@ -288,6 +290,18 @@ public final class PiggyBankAcquirer implements Acquirer {
         throw new IllegalStateException("cannot stop the embedded Piggy Bank simulator", e);
       }
     }
+  }
+
+  /** The bank's address, without any user name or password it holds. */
+  @Override
+  public String destination() {
+    return baseUrl.newBuilder().username("").password("").build().toString();
+  }
+
+  /** True when this acquirer started an embedded simulator ({@code simulator=true}). */
+  @Override
+  public boolean simulator() {
+    return embeddedBank != null;
   }
 
   @Override

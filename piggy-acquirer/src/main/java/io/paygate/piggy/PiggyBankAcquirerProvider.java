@@ -6,8 +6,8 @@ import io.paygate.acquirer.spi.AcquirerProvider;
 import io.paygate.acquirer.spi.AcquirerSettings;
 import io.paygate.acquirer.spi.AcquirerSpi;
 import io.paygate.acquirer.spi.Setting;
-import io.paygate.piggy.simulator.PiggyBankSimulator;
 import java.util.List;
+import java.util.ServiceLoader;
 import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,11 +16,13 @@ import org.slf4j.LoggerFactory;
  * The Piggy Bank plug-in, found by {@link java.util.ServiceLoader} under the name
  * {@code PiggyBank}.
  *
- * <p>Settings: {@code baseUrl}, {@code connectTimeout} (1s), {@code readTimeout} (5s),
- * {@code maxConnections} (64) and {@code simulatorDelay}. Without {@code baseUrl} the plug-in
- * starts an embedded {@link PiggyBankSimulator} on 127.0.0.1 and a free port, delaying its answers
- * by {@code simulatorDelay}, so that a gateway runs out of the box; the acquirer's
- * {@link Acquirer#close()} stops it.
+ * <p>Settings: {@code baseUrl} (required unless {@code simulator=true}), {@code connectTimeout}
+ * (1s), {@code readTimeout} (5s), {@code maxConnections} (64), {@code simulator} (false) and
+ * {@code simulatorDelay}. A simulator runs only when asked for by {@code simulator=true}: then the
+ * plug-in starts one on 127.0.0.1 and a free port through the {@link EmbeddedBankLauncher} of the
+ * piggy-simulator jar, delaying its answers by {@code simulatorDelay}, and the acquirer's
+ * {@link Acquirer#close()} stops it. A gateway whose operator forgot {@code baseUrl} therefore
+ * refuses to start instead of sending real payments to a simulator.
  */
 public final class PiggyBankAcquirerProvider implements AcquirerProvider {
   /** The acquirer's name, as merchants' {@code acquiringbank} and the configuration section. */
@@ -47,33 +49,46 @@ public final class PiggyBankAcquirerProvider implements AcquirerProvider {
   }
 
   /**
-   * Creates the acquirer, starting the embedded simulator when no {@code baseUrl} is set.
+   * Creates the acquirer for {@code baseUrl}, or with an embedded simulator when
+   * {@code simulator=true}.
    *
    * @throws AcquirerConfigurationException naming the setting at fault, or when the embedded
-   *     simulator cannot start
+   *     simulator is asked for but not on the class path, or cannot start
    */
   @Override
   public Acquirer create(AcquirerSettings settings) {
     PiggyBankSettings config = PiggyBankSettings.from(settings);
-    if (config.baseUrl() != null) {
+    if (!config.simulator()) {
       return new PiggyBankAcquirer(config.baseUrl(), config, null);
     }
-    PiggyBankSimulator bank;
+    EmbeddedBankLauncher.EmbeddedBank bank;
     try {
-      bank = new PiggyBankSimulator(config.simulatorDelay()).start("127.0.0.1", 0);
+      bank = launcher(settings).start(config.simulatorDelay());
     } catch (IllegalStateException e) {
       throw new AcquirerConfigurationException("acquirer " + settings.acquirerName()
-          + ": setting '" + PiggyBankSettings.BASE_URL + "' is not set and the embedded Piggy"
+          + ": setting '" + PiggyBankSettings.SIMULATOR + "' is true but the embedded Piggy"
           + " Bank simulator cannot start", e);
     }
-    // Not an error, but an operator must not mistake it for a connection to a real bank.
-    LOG.warn("acquirer {}: setting '{}' is not set; payments go to an embedded Piggy Bank"
-        + " simulator at {}", settings.acquirerName(), PiggyBankSettings.BASE_URL, bank.baseUrl());
+    // Asked for, but an operator must not mistake it for a connection to a real bank.
+    LOG.warn("acquirer {}: SIMULATOR: payments go to an embedded Piggy Bank simulator at {},"
+        + " not to a bank ('{}=true')", settings.acquirerName(), bank.baseUrl(),
+        PiggyBankSettings.SIMULATOR);
     try {
       return new PiggyBankAcquirer(HttpUrl.get(bank.baseUrl()), config, bank);
     } catch (RuntimeException e) {
       bank.close();
       throw e;
     }
+  }
+
+  /** The piggy-simulator jar's launcher, looked up only now that a simulator is asked for. */
+  private static EmbeddedBankLauncher launcher(AcquirerSettings settings) {
+    ClassLoader loader = PiggyBankAcquirerProvider.class.getClassLoader();
+    return ServiceLoader.load(EmbeddedBankLauncher.class, loader).findFirst()
+        .orElseThrow(() -> new AcquirerConfigurationException("acquirer "
+            + settings.acquirerName() + ": setting '" + PiggyBankSettings.SIMULATOR
+            + "' is true but the Piggy Bank simulator is not on the class path (the"
+            + " piggy-simulator jar, which registers " + EmbeddedBankLauncher.class.getName()
+            + "); add it, or set '" + PiggyBankSettings.BASE_URL + "' to a real bank"));
   }
 }

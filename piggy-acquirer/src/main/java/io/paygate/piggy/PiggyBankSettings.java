@@ -11,19 +11,21 @@ import okhttp3.HttpUrl;
  * The Piggy Bank plug-in's configuration, read and checked from its section of the gateway's
  * configuration.
  *
- * @param baseUrl the bank's address; null to start an embedded simulator instead
+ * @param baseUrl the bank's address; null when {@code simulator} is true
+ * @param simulator whether to start an embedded simulator instead of calling a bank
  * @param connectTimeout how long to wait for a connection
  * @param readTimeout how long to wait for an answer, and the longest a call may take
  * @param simulatorDelay how long the embedded simulator delays its answers; zero for none
  * @param maxConnections the most connections to the bank, and so the most calls, at once
  */
 record PiggyBankSettings(
-    HttpUrl baseUrl, Duration connectTimeout, Duration readTimeout, Duration simulatorDelay,
+    HttpUrl baseUrl, boolean simulator, Duration connectTimeout, Duration readTimeout, Duration simulatorDelay,
     int maxConnections) {
 
   static final String BASE_URL = "baseUrl";
   static final String CONNECT_TIMEOUT = "connectTimeout";
   static final String READ_TIMEOUT = "readTimeout";
+  static final String SIMULATOR = "simulator";
   static final String SIMULATOR_DELAY = "simulatorDelay";
   static final String MAX_CONNECTIONS = "maxConnections";
 
@@ -34,14 +36,17 @@ record PiggyBankSettings(
   /** The settings as the gateway lists them to operators. */
   static final List<Setting> DECLARED = List.of(
       Setting.optional(BASE_URL, "The Piggy Bank's address, such as https://piggybank.example."
-          + " When it is not set, the plug-in starts an embedded Piggy Bank simulator on"
-          + " 127.0.0.1, for demonstrations and tests.", null),
+          + " Required unless simulator is true.", null),
+      Setting.optional(SIMULATOR, "true to start an embedded Piggy Bank simulator on 127.0.0.1"
+          + " instead of calling a bank, for demonstrations and tests only: it approves every"
+          + " odd card number and no money moves. Needs the piggy-simulator jar on the class"
+          + " path; not allowed together with baseUrl.", "false"),
       Setting.optional(CONNECT_TIMEOUT, "How long to wait for a connection to the bank.", "1s"),
       Setting.optional(READ_TIMEOUT, "How long to wait for the bank's answer; also the longest"
           + " one call may take. A payment whose answer does not come in time is Unknown and"
           + " reconciled later.", "5s"),
       Setting.optional(SIMULATOR_DELAY, "How long the embedded simulator delays every answer,"
-          + " to play a slow bank. Only without baseUrl.", "0ms"),
+          + " to play a slow bank. Only with simulator=true.", "0ms"),
       Setting.optional(MAX_CONNECTIONS, "The most connections to the bank at once. A call that"
           + " finds none free waits for one until its deadline, then fails without being"
           + " sent.", String.valueOf(DEFAULT_MAX_CONNECTIONS)));
@@ -53,20 +58,32 @@ record PiggyBankSettings(
    */
   static PiggyBankSettings from(AcquirerSettings settings) {
     HttpUrl baseUrl = settings.get(BASE_URL).map(url -> parseUrl(settings, url)).orElse(null);
+    boolean simulator = settings.flag(SIMULATOR, false);
     Duration connectTimeout = timeout(settings, CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT);
     Duration readTimeout = timeout(settings, READ_TIMEOUT, DEFAULT_READ_TIMEOUT);
     Duration simulatorDelay = settings.get(SIMULATOR_DELAY)
         .map(delay -> parseDelay(settings, delay)).orElse(Duration.ZERO);
-    if (baseUrl != null && !simulatorDelay.isZero()) {
-      throw invalid(settings, SIMULATOR_DELAY, "applies only to the embedded simulator, which is"
-          + " not started when '" + BASE_URL + "' is set");
-    }
     int maxConnections = settings.integer(MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS);
     if (maxConnections < 1) {
       throw invalid(settings, MAX_CONNECTIONS, "must be at least 1, not " + maxConnections);
     }
+    // Each value is well-formed; now, where do payments go? Never to a simulator by accident.
+    if (simulator && baseUrl != null) {
+      throw invalid(settings, SIMULATOR, "is true and '" + BASE_URL + "' is set too: it is"
+          + " ambiguous whether payments go to " + baseUrl + " or to a simulator; set one of"
+          + " them");
+    }
+    if (!simulator && baseUrl == null) {
+      throw invalid(settings, BASE_URL, "is required: the Piggy Bank's address, such as"
+          + " https://piggybank.example (for demonstrations and tests only, '" + SIMULATOR
+          + "=true' starts a built-in simulator instead)");
+    }
+    if (!simulator && !simulatorDelay.isZero()) {
+      throw invalid(settings, SIMULATOR_DELAY, "applies only to the embedded simulator, which is"
+          + " not started: '" + BASE_URL + "' is set and '" + SIMULATOR + "' is not true");
+    }
     return new PiggyBankSettings(
-        baseUrl, connectTimeout, readTimeout, simulatorDelay, maxConnections);
+        baseUrl, simulator, connectTimeout, readTimeout, simulatorDelay, maxConnections);
   }
 
   private static HttpUrl parseUrl(AcquirerSettings settings, String text) {

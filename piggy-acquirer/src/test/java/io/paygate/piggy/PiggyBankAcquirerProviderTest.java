@@ -1,7 +1,5 @@
 package io.paygate.piggy;
 
-import static io.paygate.piggy.Payments.authorisation;
-import static io.paygate.piggy.Payments.lookUp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,30 +8,19 @@ import io.paygate.acquirer.spi.AcquirerConfigurationException;
 import io.paygate.acquirer.spi.AcquirerProvider;
 import io.paygate.acquirer.spi.AcquirerSettings;
 import io.paygate.acquirer.spi.AcquirerSpi;
-import io.paygate.acquirer.spi.AuthorisationResult;
 import io.paygate.acquirer.spi.Setting;
-import io.paygate.acquirer.spi.StatusResult;
-import io.paygate.piggy.simulator.PiggyBankSimulator;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.Socket;
-import java.time.Duration;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The provider: discovery, settings, and the plug-in end to end against the simulator. */
+/**
+ * The provider: discovery and settings. The plug-in end to end against its simulator is
+ * piggy-simulator's {@code PiggyBankWithSimulatorTest}.
+ */
 class PiggyBankAcquirerProviderTest {
   private final PiggyBankAcquirerProvider provider = new PiggyBankAcquirerProvider();
-
-  private static String newReference() {
-    return UUID.randomUUID().toString();
-  }
 
   @Test
   void isFoundByTheServiceLoader() {
@@ -50,9 +37,10 @@ class PiggyBankAcquirerProviderTest {
     assertThat(provider.spiVersion()).isEqualTo(AcquirerSpi.VERSION);
     assertThat(AcquirerSpi.incompatibility(provider.spiVersion())).isNull();
     assertThat(provider.settings()).extracting(Setting::name).containsExactly(
-        "baseUrl", "connectTimeout", "readTimeout", "simulatorDelay", "maxConnections");
+        "baseUrl", "simulator", "connectTimeout", "readTimeout", "simulatorDelay",
+        "maxConnections");
     assertThat(provider.settings()).extracting(Setting::defaultValue).containsExactly(
-        null, "1s", "5s", "0ms", "64");
+        null, "false", "1s", "5s", "0ms", "64");
     assertThat(provider.settings()).noneMatch(Setting::isRequired);
   }
 
@@ -67,6 +55,7 @@ class PiggyBankAcquirerProviderTest {
     "connectTimeout  | 30000h",
     "maxConnections  | many",
     "maxConnections  | 0",
+    "simulator       | yes",
     "simulatorDelay  | slow",
     "simulatorDelay  | -1s"
   })
@@ -97,112 +86,52 @@ class PiggyBankAcquirerProviderTest {
   }
 
   @Test
-  void worksOutOfTheBoxAgainstAnEmbeddedSimulator() {
-    try (Acquirer acquirer = provider.create(new AcquirerSettings("PiggyBank", Map.of()))) {
-      String authorised = newReference();
-      String declined = newReference();
-
-      AuthorisationResult authorisation =
-          acquirer.authorise(authorisation(authorised, TestCards.AUTHORISED));
-      AuthorisationResult decline =
-          acquirer.authorise(authorisation(declined, TestCards.DO_NOT_HONOUR));
-      AuthorisationResult unavailable =
-          acquirer.authorise(authorisation(newReference(), TestCards.UNAVAILABLE));
-
-      assertThat(authorisation.outcome()).isEqualTo(AuthorisationResult.Outcome.AUTHORISED);
-      assertThat(authorisation.authorisationCode()).matches("[A-Z0-9]{6}");
-      assertThat(authorisation.bankReference()).startsWith("piggy-");
-      assertThat(decline.outcome()).isEqualTo(AuthorisationResult.Outcome.DECLINED);
-      assertThat(decline.reasonCode()).isEqualTo("do_not_honour");
-      assertThat(unavailable.outcome()).isEqualTo(AuthorisationResult.Outcome.NOT_PROCESSED);
-
-      StatusResult found = acquirer.status(lookUp(authorised));
-      assertThat(found.outcome()).isEqualTo(StatusResult.Outcome.AUTHORISED);
-      assertThat(found.authorisationCode()).isEqualTo(authorisation.authorisationCode());
-      assertThat(found.bankReference()).isEqualTo(authorisation.bankReference());
-      assertThat(found.amountMinor()).isEqualTo(Payments.AMOUNT);
-      assertThat(found.currency()).isEqualTo(Payments.EUR);
-      assertThat(acquirer.status(lookUp(declined)).reasonCode()).isEqualTo("do_not_honour");
-      assertThat(acquirer.status(lookUp(newReference())).outcome())
-          .isEqualTo(StatusResult.Outcome.NOT_FOUND);
-    }
+  void refusesToStartWithoutABaseUrlRatherThanStartASimulator() {
+    assertThatThrownBy(() -> provider.create(new AcquirerSettings("PiggyBank", Map.of())))
+        .isInstanceOf(AcquirerConfigurationException.class)
+        .hasMessageContaining("acquirer PiggyBank: setting 'baseUrl' is required")
+        .hasMessageContaining("simulator=true");
   }
 
   @Test
-  void stopsTheEmbeddedSimulatorOnClose() throws IOException {
-    Acquirer acquirer = provider.create(new AcquirerSettings("PiggyBank", Map.of()));
-    Matcher url = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/").matcher(acquirer.toString());
-    assertThat(url.find()).as("the acquirer names its bank: %s", acquirer).isTrue();
-    int port = Integer.parseInt(url.group(1));
-    new Socket("127.0.0.1", port).close();
+  void refusesASimulatorTogetherWithABaseUrlAsAmbiguous() {
+    AcquirerSettings settings = new AcquirerSettings("PiggyBank",
+        Map.of("baseUrl", "https://piggybank.example", "simulator", "true"));
 
-    acquirer.close();
-    acquirer.close();
-
-    assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())
-        .isInstanceOf(ConnectException.class);
+    assertThatThrownBy(() -> provider.create(settings))
+        .isInstanceOf(AcquirerConfigurationException.class)
+        .hasMessageContaining("'simulator' is true and 'baseUrl' is set too")
+        .hasMessageContaining("ambiguous");
   }
 
   @Test
-  void delaysTheEmbeddedSimulatorsAnswersBySimulatorDelay() {
-    try (Acquirer acquirer = provider.create(
-        new AcquirerSettings("PiggyBank", Map.of("simulatorDelay", "300ms")))) {
-      long started = System.nanoTime();
+  void refusesASimulatorDelayWithoutASimulator() {
+    AcquirerSettings settings = new AcquirerSettings("PiggyBank",
+        Map.of("baseUrl", "https://piggybank.example", "simulator", "false",
+            "simulatorDelay", "1s"));
 
-      AuthorisationResult result =
-          acquirer.authorise(authorisation(newReference(), TestCards.AUTHORISED));
+    assertThatThrownBy(() -> provider.create(settings))
+        .isInstanceOf(AcquirerConfigurationException.class)
+        .hasMessageContaining("'simulatorDelay'");
+  }
 
-      assertThat(result.outcome()).isEqualTo(AuthorisationResult.Outcome.AUTHORISED);
-      assertThat(Duration.ofNanos(System.nanoTime() - started))
-          .isGreaterThanOrEqualTo(Duration.ofMillis(300));
-    }
+  /** This module's test class path has no piggy-simulator jar, as a connector shipped alone. */
+  @Test
+  void saysTheSimulatorIsNotOnTheClassPathWhenAskedForOne() {
+    assertThatThrownBy(() -> provider.create(
+            new AcquirerSettings("PiggyBank", Map.of("simulator", "true"))))
+        .isInstanceOf(AcquirerConfigurationException.class)
+        .hasMessageContaining("setting 'simulator' is true")
+        .hasMessageContaining("not on the class path")
+        .hasMessageContaining("piggy-simulator");
   }
 
   @Test
-  void aTimedOutPaymentIsUnknownAndReconciliationFindsItAuthorised() {
-    try (PiggyBankSimulator slowBank =
-            new PiggyBankSimulator(Duration.ofMillis(800)).start("127.0.0.1", 0);
-        Acquirer impatient = provider.create(new AcquirerSettings("PiggyBank",
-            Map.of("baseUrl", slowBank.baseUrl(), "readTimeout", "200ms")));
-        Acquirer patient = provider.create(new AcquirerSettings("PiggyBank",
-            Map.of("baseUrl", slowBank.baseUrl(), "readTimeout", "5s")))) {
-      String reference = newReference();
-
-      AuthorisationResult timedOut =
-          impatient.authorise(authorisation(reference, TestCards.AUTHORISED));
-      StatusResult reconciled = patient.status(lookUp(reference));
-
-      assertThat(timedOut.outcome()).isEqualTo(AuthorisationResult.Outcome.UNKNOWN);
-      assertThat(reconciled.outcome()).isEqualTo(StatusResult.Outcome.AUTHORISED);
-    }
-  }
-
-  @Test
-  void aRetryWithTheSameReferenceIsOneChargeWithOneCode() {
-    try (PiggyBankSimulator bank = new PiggyBankSimulator().start("127.0.0.1", 0);
-        Acquirer acquirer = provider.create(
-            new AcquirerSettings("PiggyBank", Map.of("baseUrl", bank.baseUrl())))) {
-      String reference = newReference();
-
-      AuthorisationResult first = acquirer.authorise(authorisation(reference, TestCards.AUTHORISED));
-      AuthorisationResult retry = acquirer.authorise(authorisation(reference, TestCards.AUTHORISED));
-
-      assertThat(retry.authorisationCode()).isEqualTo(first.authorisationCode());
-      assertThat(retry.bankReference()).isEqualTo(first.bankReference());
-    }
-  }
-
-  @Test
-  void looksUpAReferenceHoldingSpacesSlashesAndAccents() {
-    try (Acquirer acquirer = provider.create(new AcquirerSettings("PiggyBank", Map.of()))) {
-      String reference = "order 42/é?#%";
-
-      AuthorisationResult authorisation =
-          acquirer.authorise(authorisation(reference, TestCards.AUTHORISED));
-      StatusResult found = acquirer.status(lookUp(reference));
-
-      assertThat(found.outcome()).isEqualTo(StatusResult.Outcome.AUTHORISED);
-      assertThat(found.authorisationCode()).isEqualTo(authorisation.authorisationCode());
+  void tellsTheGatewayWhereItSendsPaymentsAndThatItIsNoSimulator() {
+    try (Acquirer acquirer = provider.create(new AcquirerSettings("PiggyBank",
+        Map.of("baseUrl", "https://user:secret@piggybank.example/bank/")))) {
+      assertThat(acquirer.destination()).isEqualTo("https://piggybank.example/bank/");
+      assertThat(acquirer.simulator()).isFalse();
     }
   }
 }

@@ -92,6 +92,28 @@ public interface Acquirer extends AutoCloseable {
     return OperationResult.unknown("this acquirer cannot look operations up");
   }
 
+  /**
+   * Where this acquirer sends payments, for operators: the bank's address, such as
+   * {@code https://piggybank.example}, without credentials. The gateway shows it at start-up, in
+   * {@code GET /ready} and in {@code GET /admin/acquirers}. The default, null, says nothing.
+   *
+   * @since 1.1
+   */
+  default String destination() {
+    return null;
+  }
+
+  /**
+   * Whether payments go to a simulator rather than to a bank: a simulator decides by rule and no
+   * money moves. The gateway says so plainly wherever it shows this acquirer, so that nobody
+   * mistakes a demonstration for production. The default is false.
+   *
+   * @since 1.1
+   */
+  default boolean simulator() {
+    return false;
+  }
+
   /** Releases connections and threads. Called once when the gateway stops. */
   @Override
   default void close() {}

@@ -69,6 +69,8 @@ class PluginInGatewayEndToEndTest {
     env.put("PAYGATE_OPERATOR_KEY", OPERATOR_KEY);
     env.put("PAYGATE_ACQUIRER_KESTRELBANK_BASEURL", bank.baseUrl().toString());
     env.put("PAYGATE_ACQUIRER_KESTRELBANK_APIKEY", "e2e-key");
+    // Piggy Bank is on the gateway's class path too; it needs a bank or its simulator to start.
+    env.put("PAYGATE_ACQUIRER_PIGGYBANK_SIMULATOR", "true");
     pb.redirectErrorStream(true);
     gateway = pb.start();
     baseUrl = "http://127.0.0.1:" + awaitPort(gateway);

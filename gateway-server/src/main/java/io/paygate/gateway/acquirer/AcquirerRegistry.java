@@ -170,7 +170,7 @@ public final class AcquirerRegistry implements AutoCloseable {
 
   private static LoadedAcquirer createOrStop(GatewayConfig config, Found found) {
     AcquirerProvider provider = found.provider();
-    AcquirerSettings settings = config.acquirerSettings(provider.name());
+    AcquirerSettings settings = config.acquirerSettings(provider.name(), provider.settings());
     checkRequired(provider, found.source(), settings);
     LoadedAcquirer loaded;
     try {
@@ -180,7 +180,8 @@ public final class AcquirerRegistry implements AutoCloseable {
               plugin);
       loaded = LoadedAcquirer.of(provider, found.source(), acquirer);
     } catch (AcquirerConfigurationException ex) {
-      throw new ConfigException(ex.getMessage() + " (plug-in " + found.source() + ")", ex);
+      throw new ConfigException(ex.getMessage() + whereToSet(provider, ex.getMessage())
+          + " (plug-in " + found.source() + ")", ex);
     } catch (LinkageError ex) {
       if (found.pluginLoader() != null) {
         throw ex; // create() skips the plug-in
@@ -191,7 +192,13 @@ public final class AcquirerRegistry implements AutoCloseable {
       throw new ConfigException("acquirer " + provider.name() + " (" + found.source()
           + ") failed to start: " + ex, ex);
     }
-    log.info("acquirer {} {} loaded from {}", provider.name(), provider.version(), found.source());
+    if (loaded.simulator()) {
+      log.warn("acquirer {} {} loaded from {}: payments go to a SIMULATOR at {}, not to a bank",
+          provider.name(), provider.version(), found.source(), loaded.destination());
+    } else {
+      log.info("acquirer {} {} loaded from {}, sending payments to {}", provider.name(),
+          provider.version(), found.source(), loaded.describeDestination());
+    }
     return loaded;
   }
 
@@ -200,13 +207,31 @@ public final class AcquirerRegistry implements AutoCloseable {
     for (Setting s : provider.settings()) {
       if (s.isRequired() && settings.get(s.name()).isEmpty()) {
         throw new ConfigException("acquirer " + provider.name() + " (plug-in " + source
-            + "): setting '" + s.name() + "' is required (acquirer."
-            + provider.name().toLowerCase(Locale.ROOT) + "." + s.name()
-            + " in the configuration file, or PAYGATE_ACQUIRER_"
-            + provider.name().toUpperCase(Locale.ROOT) + "_" + s.name().toUpperCase(Locale.ROOT)
+            + "): setting '" + s.name() + "' is required (" + settingNames(provider, s.name())
             + "): " + s.description());
       }
     }
+  }
+
+  /**
+   * How to set the declared settings that a connector's message names as {@code 'name'}: a
+   * connector knows its settings only by their short names, an operator sets them as
+   * {@code acquirer.<name>.<setting>} or {@code PAYGATE_ACQUIRER_<NAME>_<SETTING>}.
+   */
+  private static String whereToSet(AcquirerProvider provider, String message) {
+    StringBuilder names = new StringBuilder();
+    for (Setting s : provider.settings()) {
+      if (message != null && message.contains("'" + s.name() + "'")) {
+        names.append(names.length() == 0 ? " (" : "; ").append(settingNames(provider, s.name()));
+      }
+    }
+    return names.length() == 0 ? "" : names.append(")").toString();
+  }
+
+  private static String settingNames(AcquirerProvider provider, String setting) {
+    return "acquirer." + provider.name().toLowerCase(Locale.ROOT) + "." + setting
+        + " in the configuration file, or PAYGATE_ACQUIRER_"
+        + provider.name().toUpperCase(Locale.ROOT) + "_" + setting.toUpperCase(Locale.ROOT);
   }
 
   private static String sourceOf(AcquirerProvider provider) {

@@ -5,9 +5,14 @@ import io.paygate.acquirer.spi.AcquirerProvider;
 import io.paygate.acquirer.spi.Operation;
 import java.util.Set;
 
-/** An acquirer the gateway has created from its provider, with what operators need to see. */
-public record LoadedAcquirer(
-    String name, String version, String spiVersion, String source, Acquirer acquirer) {
+/**
+ * An acquirer the gateway has created from its provider, with what operators need to see.
+ *
+ * @param destination where it sends payments, as the connector says; null when it does not
+ * @param simulator whether payments go to a simulator, not a bank (no money moves)
+ */
+public record LoadedAcquirer(String name, String version, String spiVersion, String source,
+    String destination, boolean simulator, Acquirer acquirer) {
 
   /**
    * Whether the acquirer declares {@code operation}. A plug-in whose declaration throws or is null
@@ -25,8 +30,27 @@ public record LoadedAcquirer(
     }
   }
 
+  /**
+   * Asks the connector once, at start-up, where it sends payments. A connector that fails to say
+   * is not refused for it (these are information for operators): it says nothing.
+   */
   static LoadedAcquirer of(AcquirerProvider provider, String source, Acquirer acquirer) {
-    return new LoadedAcquirer(
-        provider.name(), provider.version(), provider.spiVersion(), source, acquirer);
+    String destination;
+    boolean simulator;
+    try {
+      destination = acquirer.destination();
+      simulator = acquirer.simulator();
+    } catch (RuntimeException | LinkageError e) {
+      destination = null;
+      simulator = false;
+    }
+    return new LoadedAcquirer(provider.name(), provider.version(), provider.spiVersion(), source,
+        destination, simulator, acquirer);
+  }
+
+  /** One line for operators: where payments go, and plainly when it is a simulator. */
+  public String describeDestination() {
+    String where = destination == null ? "an address it does not tell" : destination;
+    return simulator ? "SIMULATOR at " + where + " (no bank, no money moves)" : where;
   }
 }

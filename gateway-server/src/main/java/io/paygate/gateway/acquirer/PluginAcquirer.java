@@ -84,6 +84,16 @@ final class PluginAcquirer implements Acquirer {
   }
 
   @Override
+  public String destination() {
+    return inPlugin(pluginLoader, delegate::destination);
+  }
+
+  @Override
+  public boolean simulator() {
+    return inPlugin(pluginLoader, delegate::simulator);
+  }
+
+  @Override
   public void close() {
     inPlugin(pluginLoader, () -> {
       delegate.close();

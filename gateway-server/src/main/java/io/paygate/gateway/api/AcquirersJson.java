@@ -24,6 +24,7 @@ public final class AcquirersJson implements JsonWritable {
   public void writeTo(JsonWriter w) throws IOException {
     w.beginObject();
     w.name("pluginsDir").value(pluginsDir.toString());
+    AcquirerStatusJson.writeSimulatorWarnings(w, registry.all());
     w.name("acquirers").beginArray();
     for (LoadedAcquirer a : registry.all()) {
       w.beginObject();

@@ -24,7 +24,7 @@ public final class PaymentJson implements JsonWritable {
     w.endObject();
   }
 
-  /** The payment resource's members, without the braces around them. */
+  /** The payment's fields, inside an object the caller opens and closes. */
   static void writeFields(JsonWriter w, Payment p) throws IOException {
     w.name("id").value(p.id().toString());
     w.name("merchantId").value(p.merchantId().toString());

@@ -8,6 +8,7 @@ import io.paygate.gateway.db.MerchantRepository;
 import io.paygate.gateway.db.TokenRepository;
 import io.paygate.gateway.errors.ApiException;
 import io.paygate.gateway.limits.LoginThrottle;
+import io.paygate.gateway.metrics.AuthMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,10 +36,11 @@ public final class AuthService {
   private final Clock clock;
   private final Lockout lockout;
   private final LoginThrottle throttle;
+  private final AuthMetrics metrics;
 
   public AuthService(MerchantRepository merchants, TokenRepository tokens, PasswordHasher hasher,
       TokenService accessTokens, RevokedSessions revoked, AuditLog audit, Duration refreshTtl,
-      Clock clock, Lockout lockout, LoginThrottle throttle) {
+      Clock clock, Lockout lockout, LoginThrottle throttle, AuthMetrics metrics) {
     this.merchants = merchants;
     this.tokens = tokens;
     this.hasher = hasher;
@@ -49,6 +51,7 @@ public final class AuthService {
     this.clock = clock;
     this.lockout = lockout;
     this.throttle = throttle;
+    this.metrics = metrics;
   }
 
   /**
@@ -66,12 +69,20 @@ public final class AuthService {
     boolean ok = hasher.matches(password, merchant.map(Merchant::passwordHash).orElse(null));
     if (locked) {
       audit.record("login", "locked", id, null, "account locked; password not considered");
+      metrics.refusedLocked();
+      throw ApiException.unauthorized(BAD_LOGIN);
+    }
+    if (merchant.isPresent() && merchant.get().disabled()) {
+      // The same answer as any failure: only the operator learns why (audit), not a guesser.
+      audit.record("login", "disabled", id, null, "merchant disabled by the operator");
       throw ApiException.unauthorized(BAD_LOGIN);
     }
     if (!ok) {
       audit.record("login", "failure", id, null, id != null ? "wrong password" : "unknown login");
+      metrics.failed();
       if (id != null && lockout.recordFailure(id)) {
         audit.record("login.lockout", "locked", id, null, "too many failed logins in a row");
+        metrics.lockedOut();
       }
       throw ApiException.unauthorized(BAD_LOGIN);
     }
@@ -80,6 +91,7 @@ public final class AuthService {
     UUID familyId = Ids.newId();
     tokens.createFamily(familyId, merchantId, clock.instant());
     audit.record("login", "success", merchantId, null, null);
+    metrics.succeeded();
     return issue(merchantId, familyId);
   }
 

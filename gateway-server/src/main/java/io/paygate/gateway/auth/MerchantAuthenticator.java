@@ -1,6 +1,7 @@
 package io.paygate.gateway.auth;
 
 import io.paygate.gateway.errors.ApiException;
+import io.paygate.gateway.errors.BearerChallengeException;
 import java.util.Optional;
 import org.slf4j.MDC;
 
@@ -13,10 +14,13 @@ import org.slf4j.MDC;
 public final class MerchantAuthenticator {
   private final TokenService tokens;
   private final RevokedSessions revoked;
+  private final DisabledMerchants disabled;
 
-  public MerchantAuthenticator(TokenService tokens, RevokedSessions revoked) {
+  public MerchantAuthenticator(TokenService tokens, RevokedSessions revoked,
+      DisabledMerchants disabled) {
     this.tokens = tokens;
     this.revoked = revoked;
+    this.disabled = disabled;
   }
 
   /**
@@ -24,16 +28,24 @@ public final class MerchantAuthenticator {
    * ({@code merchantId}), so that log lines and audit rows of the request name it.
    *
    * @param authorization the {@code Authorization} header's value, or null when there is none
-   * @throws ApiException 401 when the token is missing, invalid, expired or revoked
+   * @throws BearerChallengeException 401 when the token is missing, invalid, expired or revoked
+   * @throws ApiException 403 when the operator has disabled the merchant
    */
   public AuthenticatedMerchant authenticate(String authorization) {
     String bearer = BearerTokens.of(authorization);
     if (bearer == null) {
-      throw ApiException.unauthorized("an access token is required: Authorization: Bearer <token>");
+      throw BearerChallengeException.missingToken(
+          "an access token is required: Authorization: Bearer <token>");
     }
     Optional<TokenService.AccessToken> token = tokens.verify(bearer);
+    if (token.isPresent() && disabled.isDisabled(token.get().merchantId())) {
+      // Checked first: a disabled merchant's sessions are revoked too, and would get the 401
+      // that tells a client to log in again, in vain.
+      throw ApiException.merchantDisabled();
+    }
     if (token.isEmpty() || revoked.isRevoked(token.get().sessionId())) {
-      throw ApiException.unauthorized("the access token is invalid or expired; log in again");
+      throw BearerChallengeException.invalidToken(
+          "the access token is invalid or expired; log in again");
     }
     AuthenticatedMerchant merchant =
         new AuthenticatedMerchant(token.get().merchantId(), token.get().sessionId());

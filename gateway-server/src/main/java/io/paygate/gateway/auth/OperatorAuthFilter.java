@@ -1,6 +1,6 @@
 package io.paygate.gateway.auth;
 
-import io.paygate.gateway.errors.ApiException;
+import io.paygate.gateway.errors.BearerChallengeException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -28,16 +28,17 @@ public final class OperatorAuthFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     String bearer = BearerTokens.of(request.getHeaderString(HttpHeaders.AUTHORIZATION));
     if (bearer == null) {
-      throw ApiException.unauthorized("the operator key is required: Authorization: Bearer <key>");
+      throw BearerChallengeException.missingToken(
+          "the operator key is required: Authorization: Bearer <key>");
     }
     // Constant time, so the key cannot be guessed one character at a time.
     if (MessageDigest.isEqual(operatorKey, bearer.getBytes(StandardCharsets.UTF_8))) {
       return;
     }
     if (tokens.verify(bearer).isPresent()) {
-      throw ApiException.forbidden("this endpoint is for the operator; a merchant token is not"
-          + " accepted here");
+      throw BearerChallengeException.insufficientScope(
+          "this endpoint is for the operator; a merchant token is not accepted here");
     }
-    throw ApiException.unauthorized("the operator key is wrong");
+    throw BearerChallengeException.invalidToken("the operator key is wrong");
   }
 }

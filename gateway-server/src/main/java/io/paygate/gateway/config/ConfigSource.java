@@ -5,8 +5,10 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -21,9 +23,15 @@ public final class ConfigSource {
 
   /** Normalised key to [original key, value, origin]. */
   private final Map<String, Entry> entries = new TreeMap<>();
+  /** Normalised keys something asked for: what start-up reads. The rest is refused. */
+  private final Map<String, String> asked = new ConcurrentHashMap<>();
 
   /** Where a value came from, for error messages. */
-  record Entry(String key, String value, String origin) {}
+  record Entry(String key, String value, String origin) {
+    boolean fromEnvironment() {
+      return origin.startsWith("environment");
+    }
+  }
 
   private ConfigSource() {}
 
@@ -46,7 +54,7 @@ public final class ConfigSource {
       }
     }
     for (Map.Entry<String, String> e : env.entrySet()) {
-      if (e.getKey().startsWith(ENV_PREFIX) && !e.getKey().equals("PAYGATE_CONFIG")) {
+      if (e.getKey().startsWith(ENV_PREFIX) && !IgnoredVariables.isIgnored(e.getKey())) {
         String key = e.getKey().substring(ENV_PREFIX.length());
         source.put(key, e.getValue(), "environment variable " + e.getKey());
       }
@@ -69,8 +77,9 @@ public final class ConfigSource {
     return key.trim().toLowerCase(Locale.ROOT).replace('-', '.').replace('_', '.');
   }
 
-  /** The value of a setting, if given and not blank. */
+  /** The value of a setting, if given and not blank. Records that the setting is known. */
   public Optional<String> get(String key) {
+    asked.putIfAbsent(normalise(key), key);
     Entry e = entries.get(normalise(key));
     return e == null || e.value().isBlank() ? Optional.empty() : Optional.of(e.value().trim());
   }
@@ -88,6 +97,22 @@ public final class ConfigSource {
 
   static String envName(String key) {
     return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  /** Records that {@code key} is a known setting, read by someone other than {@link #get}. */
+  public void markKnown(String key) {
+    asked.putIfAbsent(normalise(key), key);
+  }
+
+  /** Every setting asked for so far: normalised name to the name as asked. */
+  Map<String, String> known() {
+    return Map.copyOf(asked);
+  }
+
+  /** The settings given (in the file or the environment) that nothing asked for. */
+  List<Entry> unknown() {
+    return entries.entrySet().stream().filter(e -> !asked.containsKey(e.getKey()))
+        .map(Map.Entry::getValue).toList();
   }
 
   /**

@@ -1,8 +1,11 @@
 package io.paygate.gateway.config;
 
 import io.paygate.acquirer.spi.AcquirerSettings;
+import io.paygate.acquirer.spi.Setting;
+import io.paygate.gateway.logging.LogFormat;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,8 +43,10 @@ public final class GatewayConfig {
   private final Duration reconcileInterval;
   private final Duration reconcileMargin;
   private final Duration reconcileMaxBackoff;
+  private final LogFormat logFormat;
   private final ConfigSource source;
   private final SecurityConfig security;
+  private final WebhookSettings webhooks;
 
   private GatewayConfig(ConfigSource s) {
     this.source = s;
@@ -84,6 +89,10 @@ public final class GatewayConfig {
     this.reconcileMargin = v.duration("reconcile.margin", Duration.ofSeconds(5));
     this.reconcileMaxBackoff = v.duration("reconcile.max.backoff", Duration.ofMinutes(15));
     this.security = new SecurityConfig(s);
+    this.webhooks = WebhookSettings.from(s);
+    String format = v.string("log.format", LogFormat.TEXT.settingValue());
+    this.logFormat = LogFormat.parse(format).orElseThrow(() -> new ConfigException(
+        s.describe("log.format") + " must be text or json, not '" + format + "'"));
     if (operatorKey.isPresent() && operatorKey.get().length() < 24) {
       throw new ConfigException(s.describe("operator.key")
           + " must be at least 24 characters long; leave it unset to have one generated");
@@ -230,15 +239,47 @@ public final class GatewayConfig {
     return reconcileMaxBackoff;
   }
 
+  /** How the console prints log events ({@code log.format}): {@code text} or {@code json}. */
+  public LogFormat logFormat() {
+    return logFormat;
+  }
+
   /** TLS, CORS, rate limits and lockout. */
   public SecurityConfig security() {
     return security;
+  }
+
+  /** Webhook delivery, signing and SSRF settings. */
+  public WebhookSettings webhooks() {
+    return webhooks;
   }
 
   /** The configuration section of one acquirer: {@code acquirer.<name>.*}. */
   public AcquirerSettings acquirerSettings(String acquirerName) {
     Map<String, String> section = source.section("acquirer." + ConfigSource.normalise(acquirerName));
     return new AcquirerSettings(acquirerName, section);
+  }
+
+  /**
+   * The configuration section of a loaded acquirer, recording its declared settings as known:
+   * {@link #refuseUnknownSettings} then refuses only what no part and no acquirer declares.
+   */
+  public AcquirerSettings acquirerSettings(String acquirerName, List<Setting> declared) {
+    for (Setting s : declared) {
+      source.markKnown("acquirer." + acquirerName + "." + s.name());
+    }
+    return acquirerSettings(acquirerName);
+  }
+
+  /**
+   * Stops start-up when a setting was given that nothing asked for: a misspelt name would
+   * otherwise be silently ignored and its default used. Call once everything has read its
+   * settings.
+   *
+   * @throws ConfigException naming each unknown setting and the closest known name
+   */
+  public void refuseUnknownSettings() {
+    UnknownSettings.refuse(source);
   }
 
   /** Describes a setting's origin for messages. */

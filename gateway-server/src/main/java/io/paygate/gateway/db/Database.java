@@ -2,15 +2,20 @@ package io.paygate.gateway.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.paygate.gateway.config.ConfigException;
 import io.paygate.gateway.config.GatewayConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +39,14 @@ public final class Database implements AutoCloseable {
    * @throws ConfigException when the database cannot be reached or migrated
    */
   public static Database open(GatewayConfig config) {
+    return open(config, null);
+  }
+
+  /**
+   * As {@link #open(GatewayConfig)}, with the pool's own meters (connections active, idle,
+   * pending, acquire and usage times: HikariCP's Micrometer tracker) in {@code metrics}.
+   */
+  public static Database open(GatewayConfig config, MeterRegistry metrics) {
     String url = config.dbUrl().orElseGet(() -> embeddedUrl(config));
     HikariConfig hikari = new HikariConfig();
     hikari.setJdbcUrl(url);
@@ -43,10 +56,19 @@ public final class Database implements AutoCloseable {
     hikari.setPoolName("paygate-db");
     // Fail fast at start-up with a clear message rather than retrying in the background.
     hikari.setInitializationFailTimeout(1);
+    if (metrics != null) {
+      hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
+    }
     HikariDataSource ds;
     try {
       ds = new HikariDataSource(hikari);
     } catch (RuntimeException e) {
+      if (config.dbUrl().isEmpty() && lockedByAnotherProcess(e)) {
+        throw new ConfigException("another gateway is probably running on the data folder "
+            + config.dataDir() + ": its embedded database is locked by another process. Stop"
+            + " that gateway, or give this one a data folder of its own ("
+            + config.describe("data.dir") + ")", e);
+      }
       throw new ConfigException("cannot open the database at " + redact(url) + " ("
           + config.describe("db.url") + "): " + rootMessage(e), e);
     }
@@ -105,6 +127,32 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * The database's size on disk in bytes: the H2 file ({@code DATABASE_PATH()} plus
+   * {@code .mv.db}), or {@code pg_database_size} on PostgreSQL; -1 when it has no file (an H2
+   * database in memory).
+   */
+  public long sizeOnDisk() {
+    String sql = h2 ? "SELECT DATABASE_PATH()" : "SELECT pg_database_size(current_database())";
+    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      if (!h2) {
+        return rs.getLong(1);
+      }
+      String path = rs.getString(1);
+      if (path == null) {
+        return -1;
+      }
+      Path file = Path.of(path + ".mv.db");
+      return Files.exists(file) ? Files.size(file) : -1;
+    } catch (SQLException e) {
+      throw new DataAccessException("cannot read the database size", e);
+    } catch (IOException e) {
+      throw new DataAccessException("cannot read the database file's size", e);
+    }
+  }
+
   @Override
   public void close() {
     dataSource.close();
@@ -112,6 +160,16 @@ public final class Database implements AutoCloseable {
 
   private static String redact(String url) {
     return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+  }
+
+  /** H2's "Database may be already in use" (90020): another process holds the file's lock. */
+  private static boolean lockedByAnotherProcess(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String rootMessage(Throwable e) {

@@ -5,9 +5,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -15,6 +19,10 @@ import javax.sql.DataSource;
 public final class MerchantRepository {
   private static final String COLUMNS = "id, login, name, password_hash, acquirer, created_at,"
       + " fallback_acquirers";
+  private static final String READ_COLUMNS = COLUMNS + ", disabled_at";
+  /** A cursor before every merchant: the first page is the page after it. */
+  private static final HistoryCursor START_OF_TIME =
+      new HistoryCursor(Instant.parse("0001-01-01T00:00:00Z"), new UUID(0L, 0L));
 
   private final DataSource db;
 
@@ -50,11 +58,119 @@ public final class MerchantRepository {
   }
 
   public Optional<Merchant> findByLogin(String login) {
-    return findOne("SELECT " + COLUMNS + " FROM merchants WHERE login_key = ?", loginKey(login));
+    return findOne("SELECT " + READ_COLUMNS + " FROM merchants WHERE login_key = ?",
+        loginKey(login));
   }
 
   public Optional<Merchant> findById(UUID id) {
-    return findOne("SELECT " + COLUMNS + " FROM merchants WHERE id = ?", id);
+    return findOne("SELECT " + READ_COLUMNS + " FROM merchants WHERE id = ?", id);
+  }
+
+  /** A merchant with its login lockout, for the operator. */
+  public record Account(Merchant merchant, Instant lockedUntil) {}
+
+  /** One account by id, for the operator. */
+  public Optional<Account> findAccount(UUID id) {
+    List<Account> found = accounts(" WHERE m.id = ?", List.of(id), 1);
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  /**
+   * A page of accounts, oldest first, after {@code cursor} (from the start when null): keyset
+   * paging on {@code merchants_created}, so a deep page costs what the first does.
+   */
+  public List<Account> page(HistoryCursor cursor, int limit) {
+    HistoryCursor after = cursor == null ? START_OF_TIME : cursor;
+    return accounts(" WHERE (m.created_at, m.id) > (?, ?) ORDER BY m.created_at, m.id",
+        List.of(after.createdAt(), after.id()), limit);
+  }
+
+  private List<Account> accounts(String where, List<Object> params, int limit) {
+    String sql = "SELECT m." + READ_COLUMNS.replace(", ", ", m.") + ", a.locked_until"
+        + " FROM merchants m LEFT JOIN login_attempts a ON a.merchant_id = m.id" + where
+        + " LIMIT ?";
+    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      for (Object p : params) {
+        if (p instanceof Instant at) {
+          Jdbc.setInstant(ps, i++, at);
+        } else {
+          ps.setObject(i++, p);
+        }
+      }
+      ps.setInt(i, limit);
+      List<Account> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Account(map(rs), Jdbc.getInstant(rs, "locked_until")));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new DataAccessException("cannot read merchants", e);
+    }
+  }
+
+  /** The ids of the merchants disabled now. */
+  public Set<UUID> disabledIds() {
+    String sql = "SELECT id FROM merchants WHERE disabled_at IS NOT NULL";
+    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      Set<UUID> ids = new HashSet<>();
+      while (rs.next()) {
+        ids.add(Jdbc.getUuid(rs, "id"));
+      }
+      return ids;
+    } catch (SQLException e) {
+      throw new DataAccessException("cannot read disabled merchants", e);
+    }
+  }
+
+  /**
+   * Disables a merchant from {@code at}, or enables it again when {@code at} is null.
+   *
+   * @return whether the merchant exists
+   */
+  public boolean setDisabledAt(UUID id, Instant at) {
+    return update("UPDATE merchants SET disabled_at = ? WHERE id = ?", ps -> {
+      Jdbc.setInstant(ps, 1, at);
+      Jdbc.setUuid(ps, 2, id);
+    });
+  }
+
+  /** @return whether the merchant exists */
+  public boolean setPasswordHash(UUID id, String passwordHash) {
+    return update("UPDATE merchants SET password_hash = ? WHERE id = ?", ps -> {
+      ps.setString(1, passwordHash);
+      Jdbc.setUuid(ps, 2, id);
+    });
+  }
+
+  /**
+   * Routes the merchant's next payments to {@code acquirers}, in order (the first, then failover).
+   *
+   * @return whether the merchant exists
+   */
+  public boolean setAcquirers(UUID id, List<String> acquirers) {
+    return update("UPDATE merchants SET acquirer = ?, fallback_acquirers = ? WHERE id = ?", ps -> {
+      ps.setString(1, acquirers.get(0));
+      ps.setString(2, acquirers.size() == 1
+          ? null : String.join(",", acquirers.subList(1, acquirers.size())));
+      Jdbc.setUuid(ps, 3, id);
+    });
+  }
+
+  private interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  private boolean update(String sql, Binder binder) {
+    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      binder.bind(ps);
+      return ps.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new DataAccessException("cannot update merchant", e);
+    }
   }
 
   private Optional<Merchant> findOne(String sql, Object param) {
@@ -76,7 +192,8 @@ public final class MerchantRepository {
         rs.getString("password_hash"),
         rs.getString("acquirer"),
         Jdbc.getInstant(rs, "created_at"),
-        fallbacks(rs.getString("fallback_acquirers")));
+        fallbacks(rs.getString("fallback_acquirers")),
+        Jdbc.getInstant(rs, "disabled_at"));
   }
 
   private static List<String> fallbacks(String column) {

@@ -73,6 +73,36 @@ public final class TokenRepository {
         at, familyId);
   }
 
+  /**
+   * Revokes every live session of a merchant (the operator disabled it or reset its password).
+   *
+   * @return the sessions revoked now
+   */
+  public List<UUID> revokeAll(UUID merchantId, Instant at) {
+    String select = "SELECT id FROM token_families WHERE merchant_id = ? AND revoked_at IS NULL";
+    String revoke = "UPDATE token_families SET revoked_at = ? WHERE merchant_id = ?"
+        + " AND revoked_at IS NULL";
+    try (Connection c = db.getConnection()) {
+      List<UUID> ids = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(select)) {
+        Jdbc.setUuid(ps, 1, merchantId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ids.add(Jdbc.getUuid(rs, "id"));
+          }
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement(revoke)) {
+        Jdbc.setInstant(ps, 1, at);
+        Jdbc.setUuid(ps, 2, merchantId);
+        ps.executeUpdate();
+      }
+      return ids;
+    } catch (SQLException e) {
+      throw new DataAccessException("cannot revoke sessions", e);
+    }
+  }
+
   /** Families revoked at or after {@code since}: their access tokens may still be unexpired. */
   public List<UUID> revokedSince(Instant since) {
     String sql = "SELECT id FROM token_families WHERE revoked_at >= ?";

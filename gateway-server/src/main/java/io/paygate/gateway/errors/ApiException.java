@@ -59,6 +59,12 @@ public class ApiException extends RuntimeException {
     return new ApiException(403, "forbidden", "Forbidden", detail);
   }
 
+  /** 403: the operator has disabled the merchant; logging in again will not help. */
+  public static ApiException merchantDisabled() {
+    return new ApiException(403, "merchant-disabled", "Merchant disabled",
+        "this merchant account is disabled; contact the gateway's operator");
+  }
+
   public static ApiException notFound(String detail) {
     return new ApiException(404, "not-found", "Not found", detail);
   }
@@ -90,6 +96,11 @@ public class ApiException extends RuntimeException {
   /** Extension members of the problem answer; empty for most problems. */
   public Map<String, Object> extensions() {
     return extensions;
+  }
+
+  /** Headers that go with the answer ({@code Retry-After}, {@code WWW-Authenticate}); none here. */
+  public Map<String, String> headers() {
+    return Map.of();
   }
 
   public int status() {

@@ -1,5 +1,7 @@
 package io.paygate.gateway.errors;
 
+import java.util.Map;
+
 /** 429: the caller made too many requests; {@link #retryAfterSeconds()} goes in Retry-After. */
 public final class RateLimitedException extends ApiException {
   private static final long serialVersionUID = 1L;
@@ -9,6 +11,11 @@ public final class RateLimitedException extends ApiException {
   public RateLimitedException(String detail, long retryAfterSeconds) {
     super(429, "rate-limited", "Too many requests", detail);
     this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  @Override
+  public Map<String, String> headers() {
+    return Map.of("Retry-After", String.valueOf(retryAfterSeconds));
   }
 
   /** Seconds until a retry can succeed. */

@@ -1,7 +1,8 @@
 package io.paygate.gateway.http;
 
+import io.paygate.gateway.api.ProblemJson;
+import io.paygate.gateway.metrics.ProblemMetrics;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
@@ -21,12 +22,15 @@ public final class CorsHandler extends Handler.Wrapper {
   static final String ALLOWED_METHODS = "GET, POST";
   static final String ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, X-Request-Id";
   static final String EXPOSED_HEADERS =
-      "Link, Location, Retry-After, X-Request-Id, Idempotent-Replayed, Server-Timing";
+      "Link, Location, Retry-After, X-Request-Id, Idempotent-Replayed, Server-Timing,"
+          + " WWW-Authenticate";
 
   private final Set<String> origins;
+  private final ProblemMetrics metrics;
 
-  public CorsHandler(List<String> allowedOrigins, Handler handler) {
+  public CorsHandler(List<String> allowedOrigins, ProblemMetrics metrics, Handler handler) {
     super(handler);
+    this.metrics = metrics;
     this.origins = Set.copyOf(allowedOrigins);
   }
 
@@ -49,11 +53,14 @@ public final class CorsHandler extends Handler.Wrapper {
         response.setStatus(204);
         callback.succeeded();
       } else {
-        String body = ProblemErrorHandler.body(403, "forbidden", "Forbidden",
-            "this origin is not allowed to call the API from a browser");
+        byte[] body = ProblemErrorHandler.json(new ProblemJson(403, "forbidden", "Forbidden",
+            "this origin is not allowed to call the API from a browser",
+            response.getHeaders().get(RequestContextHandler.REQUEST_ID), null));
         response.setStatus(403);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
-        response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+        // A preflight is answered here, before any route is matched.
+        metrics.answered(ProblemMetrics.UNMATCHED, request.getMethod(), 403, "forbidden");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, ProblemJson.MEDIA_TYPE);
+        response.write(true, ByteBuffer.wrap(body), callback);
       }
       return true;
     }

@@ -4,7 +4,6 @@ import io.paygate.gateway.api.FieldError;
 import io.paygate.gateway.api.ProblemJson;
 import io.paygate.gateway.audit.AuditLog;
 import io.paygate.gateway.errors.ApiException;
-import io.paygate.gateway.errors.RateLimitedException;
 import io.paygate.gateway.errors.ValidationException;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +30,8 @@ public final class ProblemAnswers {
   /** The answer to an exception thrown while serving a request; anything unexpected is a 500. */
   public ProblemAnswer of(Throwable e) {
     if (e instanceof ApiException api) {
-      Map<String, String> headers = e instanceof RateLimitedException limited
-          ? Map.of("Retry-After", String.valueOf(limited.retryAfterSeconds())) : Map.of();
-      return answer(api.status(), api.type(), api.title(), api.getMessage(), null, headers,
-          api.extensions());
+      return answer(api.status(), api.type(), api.title(), api.getMessage(), null,
+          api.headers(), api.extensions());
     }
     if (e instanceof ValidationException invalid) {
       String detail = invalid.errors().size() == 1

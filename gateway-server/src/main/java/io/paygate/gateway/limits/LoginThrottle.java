@@ -1,6 +1,7 @@
 package io.paygate.gateway.limits;
 
 import io.paygate.gateway.errors.RateLimitedException;
+import io.paygate.gateway.metrics.RateLimitMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -12,8 +13,11 @@ import java.util.Locale;
 public final class LoginThrottle {
   private final RateLimiter perLogin;
   private final RateLimiter perAddress;
+  private final RateLimitMetrics metrics;
 
-  public LoginThrottle(int perLoginPerMinute, int perAddressPerMinute, Clock clock) {
+  public LoginThrottle(int perLoginPerMinute, int perAddressPerMinute, Clock clock,
+      RateLimitMetrics metrics) {
+    this.metrics = metrics;
     this.perLogin = new RateLimiter(perLoginPerMinute, Duration.ofMinutes(1), clock);
     this.perAddress = new RateLimiter(perAddressPerMinute, Duration.ofMinutes(1), clock);
   }
@@ -29,6 +33,7 @@ public final class LoginThrottle {
       wait = perLogin.acquire(login.trim().toLowerCase(Locale.ROOT));
     }
     if (wait > 0) {
+      metrics.loginRefused();
       throw new RateLimitedException("too many login attempts; retry in " + wait + " s", wait);
     }
   }

@@ -1,6 +1,7 @@
 package io.paygate.gateway.limits;
 
 import io.paygate.gateway.errors.RateLimitedException;
+import io.paygate.gateway.metrics.RateLimitMetrics;
 import java.security.Principal;
 
 /**
@@ -10,9 +11,11 @@ import java.security.Principal;
  */
 public final class MerchantRateLimit {
   private final RateLimiter limiter;
+  private final RateLimitMetrics metrics;
 
-  public MerchantRateLimit(RateLimiter limiter) {
+  public MerchantRateLimit(RateLimiter limiter, RateLimitMetrics metrics) {
     this.limiter = limiter;
+    this.metrics = metrics;
   }
 
   /**
@@ -23,6 +26,7 @@ public final class MerchantRateLimit {
   public void admit(Principal merchant) {
     long wait = limiter.acquire(merchant.getName());
     if (wait > 0) {
+      metrics.merchantRefused();
       throw new RateLimitedException("too many requests for this merchant; retry in " + wait
           + " s", wait);
     }

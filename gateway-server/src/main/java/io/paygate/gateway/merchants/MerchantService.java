@@ -25,6 +25,11 @@ import java.util.regex.Pattern;
  */
 public final class MerchantService {
   private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9._@-]{3,64}");
+  // Lengths count characters (Unicode code points), as the API document and JSON Schema do: a
+  // character outside the BMP is one character, not two UTF-16 units.
+  static final int MAX_NAME = 200;
+  static final int MIN_PASSWORD = 12;
+  static final int MAX_PASSWORD = 64;
 
   private final MerchantRepository merchants;
   private final AcquirerRegistry acquirers;
@@ -57,8 +62,9 @@ public final class MerchantService {
       errors.add(new FieldError("login",
           "must be 3 to 64 letters, digits, or the characters . _ @ -"));
     }
-    if (name != null && (name.isBlank() || name.length() > 200 || hasControl(name))) {
-      errors.add(new FieldError("name", "must be 1 to 200 characters, without control characters"));
+    if (name != null && (name.isBlank() || characters(name) > MAX_NAME || hasControl(name))) {
+      errors.add(new FieldError("name", "must be 1 to " + MAX_NAME
+          + " characters, without control characters"));
     }
     if (password != null) {
       passwordProblem(password).ifPresent(p -> errors.add(new FieldError("password", p)));
@@ -85,14 +91,15 @@ public final class MerchantService {
    * 72 bytes, so that two long passwords can never hash alike.
    */
   static Optional<String> passwordProblem(String password) {
-    if (password.length() < 12 || password.length() > 64) {
-      return Optional.of("must be 12 to 64 characters long");
+    int length = characters(password);
+    if (length < MIN_PASSWORD || length > MAX_PASSWORD) {
+      return Optional.of("must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters long");
     }
     if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
       return Optional.of("must be at most 72 bytes in UTF-8");
     }
-    boolean letter = password.chars().anyMatch(Character::isLetter);
-    boolean digit = password.chars().anyMatch(Character::isDigit);
+    boolean letter = password.codePoints().anyMatch(Character::isLetter);
+    boolean digit = password.codePoints().anyMatch(Character::isDigit);
     if (!letter || !digit) {
       return Optional.of("must contain both letters and digits");
     }
@@ -112,7 +119,13 @@ public final class MerchantService {
     return (String) v;
   }
 
+  /** Control characters, and unpaired surrogates (no character at all: not storable as UTF-8). */
   private static boolean hasControl(String s) {
-    return s.chars().anyMatch(Character::isISOControl);
+    return s.codePoints().anyMatch(c -> Character.isISOControl(c)
+        || Character.getType(c) == Character.SURROGATE);
+  }
+
+  private static int characters(String s) {
+    return s.codePointCount(0, s.length());
   }
 }

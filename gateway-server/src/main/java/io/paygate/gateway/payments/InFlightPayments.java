@@ -42,6 +42,11 @@ public final class InFlightPayments {
     return ids.contains(id);
   }
 
+  /** How many payments this process is processing right now. */
+  public int size() {
+    return ids.size();
+  }
+
   /** Whether new payments are still admitted. */
   public boolean accepting() {
     return !closed;

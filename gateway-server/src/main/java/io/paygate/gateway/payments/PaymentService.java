@@ -16,6 +16,7 @@ import io.paygate.gateway.core.PaymentStatus;
 import io.paygate.gateway.db.DuplicateKeyException;
 import io.paygate.gateway.db.PaymentRepository;
 import io.paygate.gateway.errors.ApiException;
+import io.paygate.gateway.metrics.PaymentMetrics;
 import io.paygate.gateway.validation.CardNumbers;
 import io.paygate.gateway.validation.PaymentRequestValidator;
 import io.paygate.gateway.validation.ValidatedPayment;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.MDC;
 
 /**
  * The payment flow: validate, honour the idempotency key, store the payment as {@code Pending}
@@ -49,27 +51,20 @@ public final class PaymentService {
   private final InFlightPayments inFlight;
   private final Reconciler reconciler;
   private final Clock clock;
+  private final PaymentMetrics metrics;
   private final OperationService operations;
 
   /**
    * @param inFlight where payments being sent are tracked, for reconciliation and shutdown
    * @param reconciler looks up a replayed payment whose outcome is not final; null for none
-   */
-  public PaymentService(PaymentRequestValidator validator, PaymentRepository payments,
-      AcquirerRegistry acquirers, AcquirerCaller caller, RequestFingerprint fingerprint,
-      AuditLog audit, InFlightPayments inFlight, Reconciler reconciler, Clock clock) {
-    this(validator, payments, acquirers, caller, fingerprint, audit, inFlight, reconciler, clock,
-        null);
-  }
-
-  /**
+   * @param metrics where each new payment's outcome and times are recorded
    * @param operations captures what a {@code "capture": true} request authorised; null when the
    *     gateway takes no such requests (the flag then answers 400)
    */
   public PaymentService(PaymentRequestValidator validator, PaymentRepository payments,
       AcquirerRegistry acquirers, AcquirerCaller caller, RequestFingerprint fingerprint,
       AuditLog audit, InFlightPayments inFlight, Reconciler reconciler, Clock clock,
-      OperationService operations) {
+      PaymentMetrics metrics, OperationService operations) {
     this.operations = operations;
     this.validator = validator;
     this.payments = payments;
@@ -80,6 +75,7 @@ public final class PaymentService {
     this.inFlight = inFlight;
     this.reconciler = reconciler;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /**
@@ -92,6 +88,7 @@ public final class PaymentService {
    *     was used for another request
    */
   public ProcessedPayment process(Merchant merchant, Map<String, Object> body, String idempotencyKey) {
+    long received = System.nanoTime();
     ValidatedPayment request = validator.validate(body);
     boolean capture = CaptureFlag.of(body, operations != null);
     if (capture) {
@@ -111,13 +108,15 @@ public final class PaymentService {
       }
     }
     UUID id = Ids.newId();
+    // Cleared with the rest of the request's logging context when the exchange ends.
+    MDC.put("paymentId", id.toString());
     if (!inFlight.enter(id)) {
       throw ApiException.unavailable("the gateway is shutting down and takes no new payments;"
           + " retry shortly (with the same Idempotency-Key)");
     }
     try {
       ProcessedPayment authorised =
-          processNew(id, merchant, request, idempotencyKey, requestFingerprint);
+          processNew(id, merchant, request, idempotencyKey, requestFingerprint, received);
       if (!capture || authorised.replayed()
           || authorised.payment().status() != PaymentStatus.Authorised) {
         return authorised;
@@ -135,7 +134,7 @@ public final class PaymentService {
   }
 
   private ProcessedPayment processNew(UUID id, Merchant merchant, ValidatedPayment request,
-      String idempotencyKey, String requestFingerprint) {
+      String idempotencyKey, String requestFingerprint, long received) {
     List<String> route = merchant.acquirers();
     Instant now = now();
     Payment pending = new Payment(id, merchant.id(), PaymentStatus.Pending,
@@ -182,6 +181,8 @@ public final class PaymentService {
       // Reconciliation settled it first; its answer is the one on record.
       outcome = payments.find(merchant.id(), pending.id()).orElse(outcome);
     }
+    metrics.paid(outcome.status(), outcome.acquirer(), outcome.amount().currency(),
+        System.nanoTime() - received);
     return new ProcessedPayment(outcome, false, bankTimes);
   }
 
@@ -199,6 +200,9 @@ public final class PaymentService {
       bankTimes.add(new BankTime(acquirer.get().name(), timed.bankNanos()));
     }
     AuthorisationResult result = timed.result();
+    if (timed.reachedBank()) {
+      metrics.bankTime(acquirer.get().name(), result.outcome().name(), timed.bankNanos());
+    }
     PaymentStatus status = OutcomeMapper.apply(p, result, p.createdAt()).status();
     audit.record("payment.answered", status.name(), merchant.id(), p.id(),
         acquirer.get().name() + ": " + result.outcome()
@@ -216,6 +220,7 @@ public final class PaymentService {
    * outcome instead of "in flight" or "unknown".
    */
   private ProcessedPayment replay(Payment earlier, String requestFingerprint) {
+    MDC.put("paymentId", earlier.id().toString());
     if (!Objects.equals(earlier.requestFingerprint(), requestFingerprint)) {
       throw ApiException.idempotencyKeyReused();
     }

@@ -15,6 +15,8 @@ import io.paygate.gateway.core.PaymentStatus;
 import io.paygate.gateway.db.PaymentRepository;
 import io.paygate.gateway.db.UnresolvedOperation;
 import io.paygate.gateway.db.UnresolvedPayment;
+import io.paygate.gateway.metrics.ReconciliationMetrics;
+import io.paygate.gateway.webhooks.PaymentEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Settles payments whose outcome is not final ({@code Unknown}, and {@code Pending} left behind by
@@ -69,27 +72,21 @@ public final class Reconciler implements AutoCloseable {
   private final Duration maxBackoff;
   private final ScheduledExecutorService schedule;
   private final OperationService operations;
+  private final ReconciliationMetrics metrics;
 
   /**
    * @param staleAfter the age from which a Pending payment is abandoned: the acquirer timeout
    *     plus a margin
    * @param interval how often to look for unresolved payments, and the first backoff step
    * @param maxBackoff the longest wait between two look-ups of one payment
-   */
-  public Reconciler(PaymentRepository payments, AcquirerRegistry acquirers, AcquirerCaller caller,
-      InFlightPayments inFlight, AuditLog audit, Clock clock, Duration staleAfter,
-      Duration interval, Duration maxBackoff) {
-    this(payments, acquirers, caller, inFlight, audit, clock, staleAfter, interval, maxBackoff,
-        null);
-  }
-
-  /**
+   * @param metrics where runs and their results are counted
    * @param operations settles unresolved captures, voids, refunds and cancels, and sends
    *     technical cancels; null for payments only
    */
   public Reconciler(PaymentRepository payments, AcquirerRegistry acquirers, AcquirerCaller caller,
       InFlightPayments inFlight, AuditLog audit, Clock clock, Duration staleAfter,
-      Duration interval, Duration maxBackoff, OperationService operations) {
+      Duration interval, Duration maxBackoff, ReconciliationMetrics metrics,
+      OperationService operations) {
     this.operations = operations;
     this.payments = payments;
     this.acquirers = acquirers;
@@ -100,6 +97,7 @@ public final class Reconciler implements AutoCloseable {
     this.staleAfter = staleAfter;
     this.interval = interval;
     this.maxBackoff = maxBackoff;
+    this.metrics = metrics;
     this.schedule = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "reconciler");
       t.setDaemon(true);
@@ -117,12 +115,15 @@ public final class Reconciler implements AutoCloseable {
   }
 
   private void runSafely() {
+    long start = System.nanoTime();
     try {
       int settled = runOnce();
+      metrics.ran(true, System.nanoTime() - start);
       if (settled > 0) {
         log.info("reconciliation settled {} payments", settled);
       }
     } catch (RuntimeException e) {
+      metrics.ran(false, System.nanoTime() - start);
       // The next run tries again; a dead scheduler would leave payments unresolved for good.
       log.error("reconciliation run failed", e);
     }
@@ -153,6 +154,7 @@ public final class Reconciler implements AutoCloseable {
         Payment p = resolve(u.payment());
         if (p.status().isFinal()) {
           settled++;
+          metrics.settled();
         } else {
           postpone(u, p);
         }
@@ -197,8 +199,10 @@ public final class Reconciler implements AutoCloseable {
 
   private void postpone(UnresolvedPayment u, Payment now) {
     if (PaymentRepository.AMOUNT_MISMATCH.equals(now.errorCode())) {
+      metrics.flagged();
       return; // Left to the operator; no longer found by runOnce.
     }
+    metrics.postponed();
     int lookUps = u.lookUps() + 1;
     payments.postponeReconciliation(now.id(), lookUps, clock.instant().plus(backoff(lookUps)));
   }
@@ -226,6 +230,12 @@ public final class Reconciler implements AutoCloseable {
    * @return the payment as stored afterwards
    */
   public Payment resolve(Payment p) {
+    try (MDC.MDCCloseable ignored = MDC.putCloseable("paymentId", p.id().toString())) {
+      return lookUp(p);
+    }
+  }
+
+  private Payment lookUp(Payment p) {
     Optional<LoadedAcquirer> acquirer = acquirers.find(p.acquirer());
     StatusResult r = acquirer.isEmpty()
         ? StatusResult.unknown("acquirer " + p.acquirer() + " is not loaded")
@@ -296,7 +306,7 @@ public final class Reconciler implements AutoCloseable {
   }
 
   private void record(Payment before, Payment after, String event, String detail) {
-    if (payments.recordOutcome(after)) {
+    if (payments.recordOutcome(after, PaymentEvents.reconciled(after.status()))) {
       audit.record(event, after.status().name(), before.merchantId(), before.id(), detail);
     }
   }

@@ -43,7 +43,9 @@ public final class HealthResource {
   /**
    * The gateway can take payments: its database answers, at least one acquirer is loaded, and it
    * is not shutting down. Each acquirer shows its circuit breaker: {@code UP} (closed),
-   * {@code OPEN} (not called) or {@code HALF_OPEN} (one probe let through).
+   * {@code OPEN} (not called) or {@code HALF_OPEN} (one probe let through), whether it is a
+   * simulator and where it sends payments; {@code warnings} says plainly when any acquirer is a
+   * simulator (still ready: a demonstration gateway is ready to demonstrate).
    */
   @GET
   @Path("ready")
@@ -55,6 +57,7 @@ public final class HealthResource {
     JsonWritable body = w -> {
       w.beginObject();
       w.name("status").value(up ? "UP" : "DOWN");
+      AcquirerStatusJson.writeSimulatorWarnings(w, acquirers.all());
       w.name("checks").beginObject();
       w.name("database").value(db ? "UP" : "DOWN");
       w.name("payments").value(accepting ? "UP" : "SHUTTING_DOWN");

@@ -8,13 +8,15 @@ import io.paygate.gateway.core.Merchant;
 import io.paygate.gateway.core.OperationStatus;
 import io.paygate.gateway.core.PaymentStatus;
 import io.paygate.gateway.db.MerchantRepository;
-import io.paygate.gateway.errors.ApiException;
+import io.paygate.gateway.errors.BearerChallengeException;
 import io.paygate.gateway.errors.ValidationException;
+import io.paygate.gateway.http.AccessLog;
 import io.paygate.gateway.http.JsonBodyLimit;
 import io.paygate.gateway.http.ProblemAnswer;
 import io.paygate.gateway.http.ProblemAnswers;
 import io.paygate.gateway.http.ServerTiming;
 import io.paygate.gateway.limits.MerchantRateLimit;
+import io.paygate.gateway.metrics.ProblemMetrics;
 import io.paygate.gateway.payments.PaymentService;
 import io.paygate.gateway.payments.ProcessedPayment;
 import java.io.ByteArrayOutputStream;
@@ -69,16 +71,18 @@ public final class PaymentEndpoint extends Handler.Abstract {
   private final MerchantRateLimit rateLimit;
   private final JsonBodyLimit bodies;
   private final ProblemAnswers problems;
+  private final ProblemMetrics problemMetrics;
 
   public PaymentEndpoint(PaymentService payments, MerchantRepository merchants,
       MerchantAuthenticator authenticator, MerchantRateLimit rateLimit, JsonBodyLimit bodies,
-      ProblemAnswers problems) {
+      ProblemAnswers problems, ProblemMetrics problemMetrics) {
     this.payments = payments;
     this.merchants = merchants;
     this.authenticator = authenticator;
     this.rateLimit = rateLimit;
     this.bodies = bodies;
     this.problems = problems;
+    this.problemMetrics = problemMetrics;
   }
 
   @Override
@@ -86,6 +90,7 @@ public final class PaymentEndpoint extends Handler.Abstract {
     if (!isPaymentPath(Request.getPathInContext(request))) {
       return false;
     }
+    AccessLog.route(PATH);
     String method = request.getMethod();
     Answer answer;
     if (HttpMethod.POST.is(method)) {
@@ -101,8 +106,12 @@ public final class PaymentEndpoint extends Handler.Abstract {
     } else {
       answer = Answer.of(problems.methodNotAllowed(ALLOWED));
       if (HttpMethod.HEAD.is(method)) {
-        answer = new Answer(answer.status(), answer.contentType(), answer.headers(), new byte[0]);
+        answer = new Answer(answer.status(), answer.contentType(), answer.headers(), new byte[0],
+            answer.problemType());
       }
+    }
+    if (answer.status() >= 400) {
+      problemMetrics.answered(PATH, method, answer.status(), answer.problemType());
     }
     send(answer, response, callback);
     return true;
@@ -144,7 +153,8 @@ public final class PaymentEndpoint extends Handler.Abstract {
           "must be 1 to 255 printable ASCII characters without spaces");
     }
     Merchant merchant = merchants.findById(who.merchantId())
-        .orElseThrow(() -> ApiException.unauthorized("the merchant of this token no longer exists"));
+        .orElseThrow(() -> BearerChallengeException.invalidToken(
+            "the merchant of this token no longer exists"));
     ProcessedPayment result = payments.process(merchant, body, key);
     // With "capture": true, an unknown capture is as unfinished as an unknown authorisation.
     int status = result.payment().status() == PaymentStatus.Unknown
@@ -204,11 +214,16 @@ public final class PaymentEndpoint extends Handler.Abstract {
     return out.toByteArray();
   }
 
-  /** An answer, ready to write. */
-  private record Answer(int status, String contentType, Map<String, String> headers, byte[] body) {
+  /** An answer, ready to write; {@code problemType} is set on problem answers only. */
+  private record Answer(int status, String contentType, Map<String, String> headers, byte[] body,
+      String problemType) {
+    Answer(int status, String contentType, Map<String, String> headers, byte[] body) {
+      this(status, contentType, headers, body, null);
+    }
+
     static Answer of(ProblemAnswer problem) {
       return new Answer(problem.status(), "application/problem+json", problem.headers(),
-          json(problem.problem()));
+          json(problem.problem()), problem.problem().type());
     }
   }
 

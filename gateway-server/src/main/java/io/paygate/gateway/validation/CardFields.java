@@ -114,7 +114,8 @@ final class CardFields {
     if (name.isEmpty()) {
       return errors.add(CARD_HOLDER_NAME, text.isEmpty() ? REQUIRED : NAME_BLANK);
     }
-    if (name.length() > MAX_CARD_HOLDER_NAME_LENGTH) {
+    // Characters are code points: an emoji is one, not two UTF-16 units.
+    if (name.codePointCount(0, name.length()) > MAX_CARD_HOLDER_NAME_LENGTH) {
       return errors.add(CARD_HOLDER_NAME, NAME_TOO_LONG);
     }
     return name;

@@ -35,6 +35,7 @@ class PluginFolderLoadingTest {
     Map<String, String> settings = new HashMap<>();
     settings.put("data.dir", dir.resolve("data").toString());
     settings.put("plugins.dir", plugins().toString());
+    settings.put("acquirer.piggybank.simulator", "true");
     settings.putAll(extra);
     return AcquirerRegistry.load(GatewayConfig.from(ConfigSource.of(settings)),
         getClass().getClassLoader());
@@ -293,6 +294,7 @@ class PluginFolderLoadingTest {
     Map<String, String> env = Map.of(
         "PAYGATE_DATA_DIR", dir.resolve("data").toString(),
         "PAYGATE_PLUGINS_DIR", plugins().toString(),
+        "PAYGATE_ACQUIRER_PIGGYBANK_SIMULATOR", "true",
         "PAYGATE_ACQUIRER_KEYED_APIKEY", "from-env");
     try (AcquirerRegistry registry = AcquirerRegistry.load(
         GatewayConfig.from(ConfigSource.load(null, env)), getClass().getClassLoader())) {

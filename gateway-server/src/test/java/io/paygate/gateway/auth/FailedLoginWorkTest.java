@@ -1,5 +1,8 @@
 package io.paygate.gateway.auth;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.paygate.gateway.metrics.AuthMetrics;
+import io.paygate.gateway.metrics.RateLimitMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,6 +64,7 @@ class FailedLoginWorkTest {
     GatewayConfig config = GatewayConfig.from(ConfigSource.of(Map.of("data.dir", dir.toString())));
     db = Database.open(config);
     Clock clock = Clock.systemUTC();
+    SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     MerchantRepository merchants = new MerchantRepository(db.dataSource());
     TokenRepository tokens = new TokenRepository(db.dataSource());
     audit = new AuditLog(new AuditRepository(db.dataSource()), clock);
@@ -72,7 +76,7 @@ class FailedLoginWorkTest {
         new TokenService("a-test-secret-of-at-least-32-bytes!!", Duration.ofMinutes(5), clock),
         new RevokedSessions(tokens, Duration.ofMinutes(5), clock), audit, Duration.ofDays(1), clock,
         new Lockout(new LoginAttemptRepository(db.dataSource()), 2, Duration.ofMinutes(30), clock),
-        new LoginThrottle(0, 0, clock));
+        new LoginThrottle(0, 0, clock, new RateLimitMetrics(metrics)), new AuthMetrics(metrics));
   }
 
   @AfterEach

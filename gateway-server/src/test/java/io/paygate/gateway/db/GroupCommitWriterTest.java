@@ -3,8 +3,11 @@ package io.paygate.gateway.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paygate.gateway.config.ConfigSource;
 import io.paygate.gateway.config.GatewayConfig;
+import io.paygate.gateway.metrics.GroupCommitMetrics;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,6 +30,7 @@ class GroupCommitWriterTest {
   @TempDir Path dir;
   private Database database;
   private GroupCommitWriter writer;
+  private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
 
   @BeforeEach
   void open() throws SQLException {
@@ -34,7 +38,7 @@ class GroupCommitWriterTest {
     try (Connection c = database.connection()) {
       c.createStatement().execute("CREATE TABLE t (k INTEGER PRIMARY KEY)");
     }
-    writer = new GroupCommitWriter(database.dataSource());
+    writer = new GroupCommitWriter(database.dataSource(), new GroupCommitMetrics(metrics));
   }
 
   @AfterEach
@@ -59,6 +63,34 @@ class GroupCommitWriterTest {
       rs.next();
       return rs.getInt(1);
     }
+  }
+
+  @Test
+  void eachGroupsSizeAndTimeAreRecordedBeforeItsWritesReturn() throws Exception {
+    int threads = 16;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Integer>> results = new ArrayList<>();
+    try {
+      for (int i = 0; i < threads; i++) {
+        int k = i;
+        results.add(pool.submit(() -> {
+          go.await();
+          return writer.execute(insert(k));
+        }));
+      }
+      go.countDown();
+      for (Future<Integer> r : results) {
+        r.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    DistributionSummary size = metrics.get("paygate.db.group.commit.size").summary();
+    assertThat(size.totalAmount()).as("every write, in some group").isEqualTo(threads);
+    assertThat(size.count()).isBetween(1L, (long) threads);
+    assertThat(metrics.get("paygate.db.group.commit.duration").timer().count())
+        .isEqualTo(size.count());
   }
 
   @Test

@@ -8,8 +8,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
-import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import io.paygate.gateway.logging.LogFormat;
 import io.paygate.gateway.support.Cards;
 import io.paygate.gateway.support.Http;
 import io.paygate.gateway.support.TestGateway;
@@ -28,15 +28,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
 
 /**
  * PCI DSS 3.3.1, 3.4.1, 3.5.1: payments with sentinel card numbers and CVVs go down every path
  * (authorised, declined, bank 503, bank timeout, validation errors, malformed JSON, an idempotent
- * replay and a reused key, a server restart) with every logger at TRACE. Then the database
+ * replay and a reused key, a server restart) with every logger at TRACE, once for each log format
+ * (text and JSON). Then the database
  * files, every log line as the console would print it, and every answer body are searched: no
  * sentinel appears, and no card-like number does either (in a database file, the sentinels are
  * looked for in every byte and card-like numbers in its content, as H2's {@code SCRIPT} prints
@@ -82,14 +83,12 @@ class CardDataNeverStoredTest {
   final String invalid = Cards.luhnComplete("378282987654321").substring(0, 15);
   final List<String> cvvs = List.of("7391", "8462", "9573", "6284", "5195");
 
-  @BeforeEach
-  void everyLoggerAtTrace() {
+  /** Every logger at TRACE, every event captured as the console prints it in {@code format}. */
+  void everyLoggerAtTrace(LogFormat format) {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    // Lines as the console prints them: the configured encoder, with its escaping.
-    @SuppressWarnings("unchecked")
-    Encoder<ILoggingEvent> encoder =
-        ((OutputStreamAppender<ILoggingEvent>) root.getAppender("CONSOLE")).getEncoder();
+    // Lines as the console prints them in this format, with its escaping.
+    Encoder<ILoggingEvent> encoder = format.newEncoder(context);
     capture = new AppenderBase<>() {
       @Override
       protected void append(ILoggingEvent e) {
@@ -116,12 +115,17 @@ class CardDataNeverStoredTest {
 
   @AfterEach
   void restoreLevels() {
+    if (root == null) {
+      return;
+    }
     root.detachAppender(capture);
     levels.forEach(Logger::setLevel);
   }
 
-  @Test
-  void noCardNumberOrCvvInDatabaseLogsOrAnswers() throws Exception {
+  @ParameterizedTest
+  @EnumSource(LogFormat.class)
+  void noCardNumberOrCvvInDatabaseLogsOrAnswers(LogFormat format) throws Exception {
+    everyLoggerAtTrace(format);
     try (TestGateway gw = TestGateway.start(dir, Map.of(
         // A bank slower than the gateway waits: the timeout path, answered 202 Unknown.
         "acquirer.piggybank.simulatorDelay", "1500ms", "acquirer.timeout", "300ms",

@@ -2,12 +2,15 @@ package io.paygate.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.squareup.moshi.Moshi;
 import io.paygate.gateway.support.Cards;
 import io.paygate.gateway.support.Http;
 import io.paygate.gateway.support.TestGateway;
+import io.paygate.gateway.support.WebhookReceiver;
+import java.time.Duration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -50,10 +53,13 @@ class OpenApiContractTest {
   static Map<String, Object> doc;
   /** Real answers of a merchant's session, or null when no acquirer is loaded. */
   static MerchantSession world;
+  /** Receives the world's webhook events, so that an event id exists to replay. */
+  static final WebhookReceiver receiver = new WebhookReceiver();
+  static String adminTarget;
 
   /** A merchant created, logged in, with a payment: the real answers, to compare with schemas. */
   record MerchantSession(Http.Answer created, Http.Answer login, Http.Answer payment,
-      Http.Answer replay, Http.Answer historyPage) {
+      Http.Answer replay, Http.Answer historyPage, Http.Answer webhookEndpoint, String eventId) {
     String token() {
       return login.string("token");
     }
@@ -65,7 +71,9 @@ class OpenApiContractTest {
 
   @BeforeAll
   static void start() {
-    gw = TestGateway.start(dir, Map.of());
+    // A loopback receiver: allowed here explicitly (the default refuses it, see WebhookSsrfTest).
+    gw = TestGateway.start(dir, Map.of("webhooks.allow.private.addresses", "true",
+        "webhooks.allow.http", "true"));
     served = gw.http().get("/openapi.json", null);
     doc = object(parse(served.body()));
     world = merchantWorld();
@@ -74,6 +82,7 @@ class OpenApiContractTest {
   @AfterAll
   static void stop() {
     gw.close();
+    receiver.close();
   }
 
   /** A merchant on the first loaded acquirer, with two payments; null without an acquirer. */
@@ -92,6 +101,9 @@ class OpenApiContractTest {
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     Http.Answer pair = gw.loginPair(login);
     String token = pair.string("token");
+    Http.Answer endpoint = gw.http().post("/api/webhooks/endpoints", token,
+        "{\"url\":\"" + receiver.url() + "\",\"events\":[\"payment.authorised\"]}");
+    assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(201);
     String body = TestGateway.payment(Cards.AUTHORISED, "42.50", "EUR");
     Http.Answer payment = gw.http().post("/api/process", token, body, "Idempotency-Key", "k-1");
     assertThat(payment.status()).as(payment.toString()).isIn(201, 202);
@@ -101,7 +113,9 @@ class OpenApiContractTest {
         TestGateway.payment(Cards.AUTHORISED, "10", "USD"), "Idempotency-Key", "k-2");
     assertThat(second.status()).as(second.toString()).isIn(201, 202);
     Http.Answer page = gw.http().get("/api/history?limit=1", token);
-    return new MerchantSession(created, pair, payment, replay, page);
+    await().atMost(Duration.ofSeconds(15)).until(() -> !receiver.received().isEmpty());
+    return new MerchantSession(created, pair, payment, replay, page, endpoint,
+        receiver.received().get(0).eventId());
   }
 
   private static void assumeMerchant() {
@@ -183,9 +197,24 @@ class OpenApiContractTest {
         fail("no credential for security scheme " + scheme);
       }
       String path = op.substring(op.indexOf(' ') + 1);
-      if (path.contains("{id}")) {
+      if (path.startsWith("/admin/merchants/{id}")) {
+        assumeMerchant();
+        // A merchant of its own: these calls disable it and route it elsewhere.
+        path = path.replace("{id}", adminTarget());
+      } else if (path.contains("{id}")) {
         assumeMerchant();
         path = path.replace("{id}", world.paymentId()); // a real payment: a 404 would be false
+      }
+      if (path.contains("{endpointId}")) {
+        assumeMerchant();
+        // Deleted endpoints are gone for the other operations: delete one of its own.
+        String endpointId = op.startsWith("DELETE ") ? newEndpoint()
+            : world.webhookEndpoint().string("id");
+        path = path.replace("{endpointId}", endpointId);
+      }
+      if (path.contains("{eventId}")) {
+        assumeMerchant();
+        path = path.replace("{eventId}", world.eventId());
       }
       Http.Answer a = call(op, path, bearer);
 
@@ -200,16 +229,81 @@ class OpenApiContractTest {
         .filter(e -> securityScheme(e.getValue()) != null)
         .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
           String op = e.getKey();
-          String path = op.substring(op.indexOf(' ') + 1).replace("{id}", UUID.randomUUID() + "");
+          String path = op.substring(op.indexOf(' ') + 1).replace("{id}", UUID.randomUUID() + "")
+              .replace("{endpointId}", UUID.randomUUID() + "").replace("{eventId}", "evt_x");
           Http.Answer a = call(op, path, null);
 
           // The auth filters are bound to resource methods: a 401 proves the route matched.
           assertThat(a.status()).as("%s -> %s", op, a).isEqualTo(401);
           assertDocumentedAnswer(op, e.getValue(), a);
+          // The challenge is documented, and the one sent is among those documented.
+          Map<String, Object> challenge = resolve(object(object(
+              response(op, 401).get("headers")).get("WWW-Authenticate")));
+          assertThat(list(object(challenge.get("schema")).get("enum")))
+              .as("%s WWW-Authenticate", op).contains(a.header("WWW-Authenticate"));
         }));
   }
 
+  /** The id of a merchant for the operator's merchant tools, created once. */
+  private static String adminTarget() {
+    if (adminTarget == null) {
+      String login = "openapi-admin-" + UUID.randomUUID();
+      Http.Answer created = gw.http().post("/createuser", TestGateway.OPERATOR_KEY,
+          "{\"login\":\"" + login + "\",\"name\":\"Admin target\",\"password\":\""
+              + TestGateway.PASSWORD + "\",\"acquiringbank\":\""
+              + world.created().string("acquiringBank") + "\"}");
+      adminTarget = created.string("id");
+    }
+    return adminTarget;
+  }
+
+  @Test
+  void onlyBearerRoutesDocumentAChallenge() {
+    operations().forEach((op, operation) -> {
+      Object unauthorized = object(operation.get("responses")).get("401");
+      if (unauthorized != null) {
+        boolean challenges = resolve(object(unauthorized)).get("headers") instanceof Map<?, ?> h
+            && h.containsKey("WWW-Authenticate");
+        assertThat(challenges).as("%s documents WWW-Authenticate on its 401", op)
+            .isEqualTo(securityScheme(operation) != null);
+      }
+    });
+    Http.Answer badLogin = gw.http().post("/login", null,
+        "{\"login\":\"nobody\",\"password\":\"wrong password 1\"}");
+    assertThat(badLogin.status()).isEqualTo(401);
+    assertThat(badLogin.header("WWW-Authenticate")).isNull();
+  }
+
   // Schemas against real answers.
+
+  @Test
+  void adminMerchantSchemaHasExactlyTheKeysOfARealAccount() {
+    assumeMerchant();
+    Http.Answer account = gw.http().get("/admin/merchants/" + world.created().string("id"),
+        TestGateway.OPERATOR_KEY);
+    Map<String, Object> schema = responseSchema("GET /admin/merchants/{id}", account.status());
+
+    assertThat(properties(schema).keySet())
+        .containsExactlyInAnyOrderElementsOf(account.json().keySet());
+    assertThat(list(schema.get("required")))
+        .containsExactlyInAnyOrderElementsOf(account.json().keySet());
+    Map<String, Object> page = object(response("GET /admin/merchants", 200).get("content"));
+    assertThat(resolve(object(object(object(object(page.get("application/json")).get("schema"))
+        .get("items"))))).isEqualTo(schema);
+  }
+
+  @Test
+  void operatorPaymentSchemasAreThePaymentAndTheirOwnKeys() {
+    Map<String, Object> payment = resolve(Map.of("$ref", "#/components/schemas/Payment"));
+    Map<String, Object> settled = responseSchema("POST /admin/payments/{id}/settle", 200);
+    Map<String, Object> attention = resolve(Map.of("$ref",
+        "#/components/schemas/AttentionPayment"));
+
+    assertThat(properties(settled).keySet()).containsAll(properties(payment).keySet())
+        .hasSize(properties(payment).size() + 2).contains("settledBy", "settleReason");
+    assertThat(properties(attention).keySet()).containsAll(properties(payment).keySet())
+        .hasSize(properties(payment).size() + 2).contains("attention", "reconcileAttempts");
+  }
 
   @Test
   void paymentSchemaHasExactlyTheKeysOfARealPayment() {
@@ -254,6 +348,31 @@ class OpenApiContractTest {
 
     assertThat(world.historyPage().header("Link")).contains("rel=\"next\"");
     assertThat(object(response("GET /api/history", 200).get("headers"))).containsKey("Link");
+  }
+
+  @Test
+  void webhookEndpointSchemasHaveExactlyTheKeysOfRealAnswers() {
+    assumeMerchant();
+    Map<String, Object> created = world.webhookEndpoint().json();
+    assertThat(properties(responseSchema("POST /api/webhooks/endpoints", 201)).keySet())
+        .containsExactlyInAnyOrderElementsOf(created.keySet());
+    String id = world.webhookEndpoint().string("id");
+    Map<String, Object> one = gw.http().get("/api/webhooks/endpoints/" + id, world.token()).json();
+    assertThat(properties(responseSchema("GET /api/webhooks/endpoints/{endpointId}", 200))
+        .keySet()).containsExactlyInAnyOrderElementsOf(one.keySet());
+    List<Map<String, Object>> attempts = gw.http().get("/api/webhooks/endpoints/" + id
+        + "/deliveries", world.token()).jsonList();
+    assertThat(attempts).isNotEmpty();
+    Map<String, Object> attemptSchema = resolve(object(responseSchema(
+        "GET /api/webhooks/endpoints/{endpointId}/deliveries", 200).get("items")));
+    assertThat(properties(attemptSchema).keySet())
+        .containsExactlyInAnyOrderElementsOf(attempts.get(0).keySet());
+    Map<String, Object> operatorSchema = resolve(object(responseSchema(
+        "GET /admin/webhooks/endpoints", 200).get("items")));
+    Map<String, Object> seen = gw.http().get("/admin/webhooks/endpoints",
+        TestGateway.OPERATOR_KEY).jsonList().get(0);
+    assertThat(properties(operatorSchema).keySet())
+        .containsExactlyInAnyOrderElementsOf(seen.keySet());
   }
 
   @Test
@@ -382,6 +501,14 @@ class OpenApiContractTest {
     return security.isEmpty() ? null : object(security.get(0)).keySet().iterator().next();
   }
 
+  /** A fresh endpoint of the world's merchant, to delete. */
+  private static String newEndpoint() {
+    Http.Answer a = gw.http().post("/api/webhooks/endpoints", world.token(),
+        "{\"url\":\"" + receiver.url() + "\",\"events\":[\"refund.succeeded\"]}");
+    assertThat(a.status()).as(a.toString()).isEqualTo(201);
+    return a.string("id");
+  }
+
   private static Http.Answer call(String op, String path, String bearer) {
     if (op.startsWith("GET ")) {
       return gw.http().get(path, bearer);
@@ -389,6 +516,14 @@ class OpenApiContractTest {
     if (op.startsWith("POST ")) {
       // An empty object: enough for the request to reach the resource method.
       return gw.http().post(path, bearer, "{}");
+    }
+    if (op.startsWith("DELETE ")) {
+      return gw.http().send(gw.http().request(path, bearer).DELETE().build());
+    }
+    if (op.startsWith("PUT ")) {
+      return gw.http().send(gw.http().request(path, bearer)
+          .header("Content-Type", "application/json")
+          .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build());
     }
     return fail("no request for " + op);
   }

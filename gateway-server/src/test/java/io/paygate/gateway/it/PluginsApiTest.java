@@ -6,6 +6,7 @@ import io.paygate.gateway.support.Http;
 import io.paygate.gateway.support.PluginJarBuilder;
 import io.paygate.gateway.support.TestGateway;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,13 +33,18 @@ class PluginsApiTest {
       Map<String, Object> acquirers = (Map<String, Object>)
           ((Map<String, Object>) ready.json().get("checks")).get("acquirers");
       assertThat(acquirers).containsKeys("PiggyBank", "WrenBank");
-      assertThat(acquirers.get("WrenBank"))
-          .isEqualTo(Map.of("status", "UP", "version", "3.1.4", "spiVersion", "1.0"));
+      // A plug-in that does not say where it sends payments (SPI 1.0): destination null.
+      Map<String, Object> wren = new HashMap<>(Map.of("status", "UP", "version", "3.1.4",
+          "spiVersion", "1.0", "simulator", false));
+      wren.put("destination", null);
+      assertThat(acquirers.get("WrenBank")).isEqualTo(wren);
 
       assertThat(admin.status()).isEqualTo(200);
       assertThat(admin.json().get("pluginsDir")).isEqualTo(plugins.toAbsolutePath().toString());
-      assertThat((List<Object>) admin.json().get("acquirers")).contains(Map.of("name", "WrenBank",
-          "status", "UP", "version", "3.1.4", "spiVersion", "1.0", "source", good.toString()));
+      Map<String, Object> loaded = new HashMap<>(wren);
+      loaded.put("name", "WrenBank");
+      loaded.put("source", good.toString());
+      assertThat((List<Object>) admin.json().get("acquirers")).contains(loaded);
       assertThat((List<Object>) admin.json().get("skipped")).singleElement().satisfies(s -> {
         assertThat(s).extracting("source").isEqualTo(broken.toString());
         assertThat(s).extracting("reason").asString().contains("not a readable jar");
@@ -70,15 +76,24 @@ class PluginsApiTest {
 
       assertThat(admin.status()).isEqualTo(200);
       List<Object> acquirers = (List<Object>) admin.json().get("acquirers");
-      assertThat(acquirers).contains(Map.of("name", "IbisBank", "status", "UP",
-          "version", "2.7.1", "spiVersion", "1.0", "source", versioned.toString()));
-      assertThat(acquirers).contains(Map.of("name", "BareBank", "status", "UP",
-          "version", "unknown", "spiVersion", "1.0", "source", bare.toString()));
+      assertThat(acquirers).contains(sayingNothingOfWhereTheySend(Map.of("name", "IbisBank",
+          "status", "UP", "version", "2.7.1", "spiVersion", "1.0", "source",
+          versioned.toString())));
+      assertThat(acquirers).contains(sayingNothingOfWhereTheySend(Map.of("name", "BareBank",
+          "status", "UP", "version", "unknown", "spiVersion", "1.0", "source", bare.toString())));
       assertThat((List<Object>) admin.json().get("skipped")).singleElement().satisfies(s -> {
         assertThat(s).extracting("source").isEqualTo(unshaded.toString());
         assertThat(s).extracting("reason").asString().contains("lib.Client")
             .contains("shade your dependencies into the plug-in jar");
       });
     }
+  }
+
+  /** An SPI 1.0 plug-in's entry: no destination, not a simulator. */
+  private static Map<String, Object> sayingNothingOfWhereTheySend(Map<String, Object> entry) {
+    Map<String, Object> all = new HashMap<>(entry);
+    all.put("simulator", false);
+    all.put("destination", null);
+    return all;
   }
 }

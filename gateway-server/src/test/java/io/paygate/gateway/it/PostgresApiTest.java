@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.gateway.support.Cards;
 import io.paygate.gateway.support.Http;
+import io.paygate.gateway.support.LongestNames;
 import io.paygate.gateway.support.PostgresServer;
+import io.paygate.gateway.support.PrometheusText;
 import io.paygate.gateway.support.SimulatorProcess;
 import io.paygate.gateway.support.TestGateway;
 import java.nio.file.Path;
@@ -153,6 +155,28 @@ class PostgresApiTest {
     }
 
     assertThat(seen).containsExactlyElementsOf(created);
+  }
+
+  @Test
+  void metricsReadTheSizeAndBacklogOfPostgres() throws Exception {
+    PrometheusText m = PrometheusText.parse(
+        gw.http().get("/metrics", TestGateway.OPERATOR_KEY).body());
+    long size;
+    try (Connection c = postgres.connect(); ResultSet rs = c.createStatement()
+        .executeQuery("SELECT pg_database_size(current_database())")) {
+      rs.next();
+      size = rs.getLong(1);
+    }
+    // pg_database_size, not a file of the data folder; close to the size read here.
+    assertThat(m.value("paygate_db_size_bytes")).isPositive()
+        .isBetween(size * 0.5, size * 2.0);
+    assertThat(m.value("paygate_payments_backlog", "status", "unknown")).isZero();
+    assertThat(m.value("paygate_payments_backlog", "status", "pending")).isZero();
+  }
+
+  @Test
+  void theLongestNamesAreStoredWhateverTheirCharacters() {
+    LongestNames.areStoredAndReadBack(gw);
   }
 
   @Test

@@ -20,7 +20,10 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SIGTERM: no new payments, those in flight finish and are answered, then the process exits. */
+/**
+ * SIGTERM: no new payments, those in flight finish and are answered, then the process exits,
+ * saying what it waits for and how long it took.
+ */
 class GracefulShutdownTest {
   private static final int IN_FLIGHT = 12;
 
@@ -72,6 +75,16 @@ class GracefulShutdownTest {
         assertThat(AuditTrail.events(dir, answer.string("id")))
             .contains("payment.answered:Authorised");
       }
+      // What the operator sees: what the stop waits for, and how long it took.
+      await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(gw.output())
+          .anySatisfy(line -> assertThat(line).matches("Paygate: stopped in \\d+\\.\\d s")));
+      assertThat(gw.output())
+          .contains("Paygate: signal received, stopping gracefully",
+              "Paygate: stopping: new payments get 503; waiting up to 10.0 s for " + IN_FLIGHT
+                  + " payment(s) in flight at the bank")
+          .anySatisfy(line -> assertThat(line)
+              .matches("Paygate: payments in flight settled after waiting [0-9]\\.\\d s"))
+          .anySatisfy(line -> assertThat(line).startsWith("Paygate: HTTP server stopped after"));
     }
   }
 }

@@ -30,6 +30,7 @@ public final class ScriptedAcquirer implements Acquirer {
 
   private static volatile Function<AuthorisationRequest, AuthorisationResult> script =
       ScriptedAcquirer::approve;
+  private static volatile Function<StatusRequest, StatusResult> statusScript = null;
   private static final List<String> AUTHORISE_CALLS = new CopyOnWriteArrayList<>();
   private static final Map<String, AuthorisationResult> DONE = new ConcurrentHashMap<>();
   /** Whether it declares CANCEL (SPI 1.1); by default it is an authorise-only (1.0) connector. */
@@ -56,9 +57,15 @@ public final class ScriptedAcquirer implements Acquirer {
     script = next;
   }
 
+  /** Answers every later status look-up with {@code next} (null: from what it authorised). */
+  public static void scriptStatus(Function<StatusRequest, StatusResult> next) {
+    statusScript = next;
+  }
+
   /** Back to authorising everything, with no calls recorded. */
   public static void reset() {
     script = ScriptedAcquirer::approve;
+    statusScript = null;
     AUTHORISE_CALLS.clear();
     DONE.clear();
     cancels = false;
@@ -92,6 +99,10 @@ public final class ScriptedAcquirer implements Acquirer {
 
   @Override
   public StatusResult status(StatusRequest request) {
+    Function<StatusRequest, StatusResult> scripted = statusScript;
+    if (scripted != null) {
+      return scripted.apply(request);
+    }
     AuthorisationResult done = DONE.get(request.paymentReference());
     return done == null ? StatusResult.notFound() : StatusResult.authorised(done.bankReference(),
         done.authorisationCode(), request.amountMinor(), request.currency());

@@ -34,7 +34,10 @@ public final class TestGateway implements AutoCloseable {
     this.clock = clock;
   }
 
-  /** Starts a gateway in {@code dataDir} with extra settings over the test defaults. */
+  /**
+   * Starts a gateway in {@code dataDir} with extra settings over the test defaults, which ask for
+   * the embedded Piggy Bank simulator unless {@code extra} gives Piggy Bank a {@code baseUrl}.
+   */
   public static TestGateway start(Path dataDir, Map<String, String> extra) {
     return start(dataDir, extra, Clock.systemUTC());
   }
@@ -47,6 +50,10 @@ public final class TestGateway implements AutoCloseable {
     s.put("operator.key", OPERATOR_KEY);
     // Not the default (a "plugins" folder beside the temporary data folder, shared by tests).
     s.put("plugins.dir", dataDir.resolve("plugins").toString());
+    if (!PiggyBank.hasBaseUrl(extra)) {
+      // Asked for explicitly, as ./run.sh does: without it (or a baseUrl) start-up stops.
+      s.put(PiggyBank.SIMULATOR_SETTING, "true");
+    }
     s.putAll(extra);
     TestGateway t = new TestGateway(dataDir, s, clock);
     t.startGateway();
