@@ -20,6 +20,7 @@ import io.paygate.gateway.auth.TokenService;
 import io.paygate.gateway.config.ConfigException;
 import io.paygate.gateway.config.GatewayConfig;
 import io.paygate.gateway.config.SecurityConfig;
+import io.paygate.gateway.config.WebhookSettings;
 import io.paygate.gateway.db.AuditRepository;
 import io.paygate.gateway.db.Database;
 import io.paygate.gateway.db.GroupCommitWriter;
@@ -28,6 +29,8 @@ import io.paygate.gateway.db.MerchantRepository;
 import io.paygate.gateway.db.PaymentRepository;
 import io.paygate.gateway.db.PaymentSettlements;
 import io.paygate.gateway.db.TokenRepository;
+import io.paygate.gateway.db.WebhookDeliveryRepository;
+import io.paygate.gateway.db.WebhookEndpointRepository;
 import io.paygate.gateway.http.ConsoleHandler;
 import io.paygate.gateway.http.CorsHandler;
 import io.paygate.gateway.http.ExceptionMappers;
@@ -50,7 +53,6 @@ import io.paygate.gateway.limits.MerchantRateLimitFilter;
 import io.paygate.gateway.limits.RateLimiter;
 import io.paygate.gateway.merchants.MerchantAdmin;
 import io.paygate.gateway.merchants.MerchantService;
-import io.paygate.gateway.payments.HandSettlement;
 import io.paygate.gateway.metrics.AuthMetrics;
 import io.paygate.gateway.metrics.GatewayMetrics;
 import io.paygate.gateway.metrics.GroupCommitMetrics;
@@ -61,6 +63,7 @@ import io.paygate.gateway.metrics.ReconciliationMetrics;
 import io.paygate.gateway.metrics.binders.BacklogMetrics;
 import io.paygate.gateway.metrics.binders.BreakerMetrics;
 import io.paygate.gateway.metrics.binders.DatabaseSizeMetrics;
+import io.paygate.gateway.payments.HandSettlement;
 import io.paygate.gateway.payments.InFlightPayments;
 import io.paygate.gateway.payments.PaymentService;
 import io.paygate.gateway.payments.Reconciler;
@@ -74,10 +77,18 @@ import io.paygate.gateway.resources.HistoryResource;
 import io.paygate.gateway.resources.MerchantAuditResource;
 import io.paygate.gateway.resources.MerchantResource;
 import io.paygate.gateway.resources.MetricsResource;
-import io.paygate.gateway.resources.OperatorAuditResource;
 import io.paygate.gateway.resources.OpenApiResource;
+import io.paygate.gateway.resources.OperatorAuditResource;
+import io.paygate.gateway.resources.OperatorWebhookResource;
 import io.paygate.gateway.resources.PaymentEndpoint;
+import io.paygate.gateway.resources.WebhookEndpointResource;
 import io.paygate.gateway.validation.PaymentRequestValidator;
+import io.paygate.gateway.webhooks.AddressPolicy;
+import io.paygate.gateway.webhooks.WebhookDispatcher;
+import io.paygate.gateway.webhooks.WebhookEndpointService;
+import io.paygate.gateway.webhooks.WebhookOutbox;
+import io.paygate.gateway.webhooks.WebhookSender;
+import io.paygate.gateway.webhooks.WebhookSubscriptions;
 import jakarta.ws.rs.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -172,7 +183,18 @@ public final class Gateway implements AutoCloseable {
       GroupCommitWriter groupCommit = config.dbGroupCommit()
           ? push(parts, new GroupCommitWriter(database.dataSource(), new GroupCommitMetrics(registry)))
           : null;
-      PaymentRepository paymentRepo = new PaymentRepository(database.dataSource(), groupCommit);
+      // Webhook events are appended to the outbox in the payment's own transaction; merchants'
+      // subscriptions are held in memory so that a merchant without endpoints costs nothing.
+      WebhookSettings webhookSettings = config.webhooks();
+      WebhookEndpointRepository webhookEndpoints =
+          new WebhookEndpointRepository(database.dataSource());
+      WebhookDeliveryRepository webhookDeliveries =
+          new WebhookDeliveryRepository(database.dataSource(), groupCommit);
+      WebhookSubscriptions subscriptions = new WebhookSubscriptions(webhookEndpoints);
+      subscriptions.reload();
+      WebhookOutbox outbox = new WebhookOutbox(subscriptions);
+      PaymentRepository paymentRepo =
+          new PaymentRepository(database.dataSource(), groupCommit, outbox);
       TokenRepository tokenRepo = new TokenRepository(database.dataSource());
       AuditRepository auditRepo = new AuditRepository(database.dataSource(), groupCommit);
       AuditLog audit = push(parts, new AuditLog(auditRepo, clock));
@@ -192,6 +214,14 @@ public final class Gateway implements AutoCloseable {
           audit, clock, config.acquirerTimeout().plus(config.reconcileMargin()),
           config.reconcileInterval(), config.reconcileMaxBackoff(),
           new ReconciliationMetrics(registry)));
+
+      AddressPolicy addressPolicy = new AddressPolicy(webhookSettings.allowPrivateAddresses());
+      WebhookDispatcher dispatcher = push(parts, new WebhookDispatcher(webhookDeliveries,
+          subscriptions, outbox, new WebhookSender(webhookDeliveries, webhookEndpoints,
+              addressPolicy, webhookSettings, clock), webhookSettings, clock));
+      WebhookEndpointService webhooks = new WebhookEndpointService(webhookEndpoints,
+          webhookDeliveries, subscriptions, addressPolicy, webhookSettings, audit, clock);
+      webhooks.onDue(dispatcher::wake);
 
       PasswordHasher hasher = new PasswordHasher(config.bcryptCost());
       RevokedSessions revoked = new RevokedSessions(tokenRepo, config.accessTokenTtl(), clock);
@@ -244,6 +274,8 @@ public final class Gateway implements AutoCloseable {
           .register(new OpenApiResource())
           .register(new MerchantAuditResource(auditRepo))
           .register(new OperatorAuditResource(auditRepo))
+          .register(new WebhookEndpointResource(webhooks, clock))
+          .register(new OperatorWebhookResource(webhooks, clock))
           .register(new AdminMerchantsResource(merchantAdmin, clock))
           .register(new AdminPaymentsResource(handSettlement))
           .register(new MetricsResource(metrics))
@@ -262,6 +294,7 @@ public final class Gateway implements AutoCloseable {
       // Payments left Pending or Unknown by an earlier run are looked up from now on, in the
       // background: a slow bank does not hold up start-up.
       reconciler.start();
+      dispatcher.start();
       server.start();
       // Popped first on close: stop taking payments, let those in flight finish and their answers
       // go out (bounded), and only then stop the HTTP server.

@@ -46,6 +46,7 @@ public final class GatewayConfig {
   private final LogFormat logFormat;
   private final ConfigSource source;
   private final SecurityConfig security;
+  private final WebhookSettings webhooks;
 
   private GatewayConfig(ConfigSource s) {
     this.source = s;
@@ -88,6 +89,7 @@ public final class GatewayConfig {
     this.reconcileMargin = v.duration("reconcile.margin", Duration.ofSeconds(5));
     this.reconcileMaxBackoff = v.duration("reconcile.max.backoff", Duration.ofMinutes(15));
     this.security = new SecurityConfig(s);
+    this.webhooks = WebhookSettings.from(s);
     String format = v.string("log.format", LogFormat.TEXT.settingValue());
     this.logFormat = LogFormat.parse(format).orElseThrow(() -> new ConfigException(
         s.describe("log.format") + " must be text or json, not '" + format + "'"));
@@ -245,6 +247,11 @@ public final class GatewayConfig {
   /** TLS, CORS, rate limits and lockout. */
   public SecurityConfig security() {
     return security;
+  }
+
+  /** Webhook delivery, signing and SSRF settings. */
+  public WebhookSettings webhooks() {
+    return webhooks;
   }
 
   /** The configuration section of one acquirer: {@code acquirer.<name>.*}. */

@@ -3,6 +3,9 @@ package io.paygate.gateway.db;
 import io.paygate.gateway.core.Money;
 import io.paygate.gateway.core.Payment;
 import io.paygate.gateway.core.PaymentStatus;
+import io.paygate.gateway.core.WebhookEventType;
+import io.paygate.gateway.webhooks.PaymentEvents;
+import io.paygate.gateway.webhooks.WebhookOutbox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,16 +38,27 @@ public final class PaymentRepository {
 
   private final DataSource db;
   private final GroupCommitWriter writer;
+  private final WebhookOutbox outbox;
 
   /** Each write in its own transaction. */
   public PaymentRepository(DataSource db) {
-    this(db, null);
+    this(db, null, null);
   }
 
-  /** Writes through {@code writer} (group commit); reads straight from {@code db}. */
+  /** Writes through {@code writer} (group commit); no webhook events. */
   public PaymentRepository(DataSource db, GroupCommitWriter writer) {
+    this(db, writer, null);
+  }
+
+  /**
+   * Writes through {@code writer} (group commit) when not null; reads straight from {@code db}.
+   * Outcomes are announced through {@code outbox} when not null, in the transaction that records
+   * them.
+   */
+  public PaymentRepository(DataSource db, GroupCommitWriter writer, WebhookOutbox outbox) {
     this.db = db;
     this.writer = writer;
+    this.outbox = outbox;
   }
 
   private <T> T write(GroupCommitWriter.Write<T> write) throws SQLException {
@@ -100,16 +114,29 @@ public final class PaymentRepository {
 
   /**
    * Records the bank's answer, unless the payment has reached a final status meanwhile (a
-   * reconciliation run, say): the first final outcome wins.
+   * reconciliation run, say): the first final outcome wins. The webhook event for it (the one of
+   * its status) is appended in the same transaction.
    *
    * @return whether the row was updated
    */
   public boolean recordOutcome(Payment p) {
+    return recordOutcome(p, PaymentEvents.typeOf(p.status()));
+  }
+
+  /**
+   * Records an outcome, and appends {@code event} to the webhook outbox in the same transaction
+   * (when the merchant has an endpoint for it), so that both are committed or neither.
+   *
+   * @return whether the row was updated
+   */
+  public boolean recordOutcome(Payment p, WebhookEventType event) {
     String sql = "UPDATE payments SET status = ?, processed_at = ?, acquirer_status = ?,"
         + " acquirer_reference = ?, error_code = ?"
         + " WHERE id = ? AND status IN ('Pending', 'Unknown')";
+    boolean announce = outbox != null && event != null && outbox.wants(p.merchantId(), event);
+    boolean updated;
     try {
-      return write(c -> {
+      updated = write(c -> {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
           ps.setString(1, p.status().name());
           Jdbc.setInstant(ps, 2, p.processedAt());
@@ -117,12 +144,22 @@ public final class PaymentRepository {
           ps.setString(4, p.acquirerReference());
           ps.setString(5, p.errorCode());
           Jdbc.setUuid(ps, 6, p.id());
-          return ps.executeUpdate() == 1;
+          if (ps.executeUpdate() != 1) {
+            return false;
+          }
         }
+        if (announce) {
+          outbox.append(c, p.merchantId(), PaymentEvents.of(event, p));
+        }
+        return true;
       });
     } catch (SQLException e) {
       throw new DataAccessException("cannot record payment outcome", e);
     }
+    if (updated && announce) {
+      outbox.committed();
+    }
+    return updated;
   }
 
   /** A merchant's payment; empty when it does not exist or is another merchant's. */

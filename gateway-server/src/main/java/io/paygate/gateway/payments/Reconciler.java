@@ -12,6 +12,7 @@ import io.paygate.gateway.core.PaymentStatus;
 import io.paygate.gateway.db.PaymentRepository;
 import io.paygate.gateway.db.UnresolvedPayment;
 import io.paygate.gateway.metrics.ReconciliationMetrics;
+import io.paygate.gateway.webhooks.PaymentEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -213,7 +214,7 @@ public final class Reconciler implements AutoCloseable {
   }
 
   private void record(Payment before, Payment after, String event, String detail) {
-    if (payments.recordOutcome(after)) {
+    if (payments.recordOutcome(after, PaymentEvents.reconciled(after.status()))) {
       audit.record(event, after.status().name(), before.merchantId(), before.id(), detail);
     }
   }

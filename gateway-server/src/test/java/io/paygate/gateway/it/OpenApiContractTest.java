@@ -2,12 +2,15 @@ package io.paygate.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.squareup.moshi.Moshi;
 import io.paygate.gateway.support.Cards;
 import io.paygate.gateway.support.Http;
 import io.paygate.gateway.support.TestGateway;
+import io.paygate.gateway.support.WebhookReceiver;
+import java.time.Duration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -50,11 +53,13 @@ class OpenApiContractTest {
   static Map<String, Object> doc;
   /** Real answers of a merchant's session, or null when no acquirer is loaded. */
   static MerchantSession world;
+  /** Receives the world's webhook events, so that an event id exists to replay. */
+  static final WebhookReceiver receiver = new WebhookReceiver();
   static String adminTarget;
 
   /** A merchant created, logged in, with a payment: the real answers, to compare with schemas. */
   record MerchantSession(Http.Answer created, Http.Answer login, Http.Answer payment,
-      Http.Answer replay, Http.Answer historyPage) {
+      Http.Answer replay, Http.Answer historyPage, Http.Answer webhookEndpoint, String eventId) {
     String token() {
       return login.string("token");
     }
@@ -66,7 +71,9 @@ class OpenApiContractTest {
 
   @BeforeAll
   static void start() {
-    gw = TestGateway.start(dir, Map.of());
+    // A loopback receiver: allowed here explicitly (the default refuses it, see WebhookSsrfTest).
+    gw = TestGateway.start(dir, Map.of("webhooks.allow.private.addresses", "true",
+        "webhooks.allow.http", "true"));
     served = gw.http().get("/openapi.json", null);
     doc = object(parse(served.body()));
     world = merchantWorld();
@@ -75,6 +82,7 @@ class OpenApiContractTest {
   @AfterAll
   static void stop() {
     gw.close();
+    receiver.close();
   }
 
   /** A merchant on the first loaded acquirer, with two payments; null without an acquirer. */
@@ -93,6 +101,9 @@ class OpenApiContractTest {
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     Http.Answer pair = gw.loginPair(login);
     String token = pair.string("token");
+    Http.Answer endpoint = gw.http().post("/api/webhooks/endpoints", token,
+        "{\"url\":\"" + receiver.url() + "\",\"events\":[\"payment.authorised\"]}");
+    assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(201);
     String body = TestGateway.payment(Cards.AUTHORISED, "42.50", "EUR");
     Http.Answer payment = gw.http().post("/api/process", token, body, "Idempotency-Key", "k-1");
     assertThat(payment.status()).as(payment.toString()).isIn(201, 202);
@@ -102,7 +113,9 @@ class OpenApiContractTest {
         TestGateway.payment(Cards.AUTHORISED, "10", "USD"), "Idempotency-Key", "k-2");
     assertThat(second.status()).as(second.toString()).isIn(201, 202);
     Http.Answer page = gw.http().get("/api/history?limit=1", token);
-    return new MerchantSession(created, pair, payment, replay, page);
+    await().atMost(Duration.ofSeconds(15)).until(() -> !receiver.received().isEmpty());
+    return new MerchantSession(created, pair, payment, replay, page, endpoint,
+        receiver.received().get(0).eventId());
   }
 
   private static void assumeMerchant() {
@@ -192,6 +205,17 @@ class OpenApiContractTest {
         assumeMerchant();
         path = path.replace("{id}", world.paymentId()); // a real payment: a 404 would be false
       }
+      if (path.contains("{endpointId}")) {
+        assumeMerchant();
+        // Deleted endpoints are gone for the other operations: delete one of its own.
+        String endpointId = op.startsWith("DELETE ") ? newEndpoint()
+            : world.webhookEndpoint().string("id");
+        path = path.replace("{endpointId}", endpointId);
+      }
+      if (path.contains("{eventId}")) {
+        assumeMerchant();
+        path = path.replace("{eventId}", world.eventId());
+      }
       Http.Answer a = call(op, path, bearer);
 
       assertThat(a.status()).as("%s -> %s", op, a).isNotIn(404, 405);
@@ -205,7 +229,8 @@ class OpenApiContractTest {
         .filter(e -> securityScheme(e.getValue()) != null)
         .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
           String op = e.getKey();
-          String path = op.substring(op.indexOf(' ') + 1).replace("{id}", UUID.randomUUID() + "");
+          String path = op.substring(op.indexOf(' ') + 1).replace("{id}", UUID.randomUUID() + "")
+              .replace("{endpointId}", UUID.randomUUID() + "").replace("{eventId}", "evt_x");
           Http.Answer a = call(op, path, null);
 
           // The auth filters are bound to resource methods: a 401 proves the route matched.
@@ -323,6 +348,31 @@ class OpenApiContractTest {
 
     assertThat(world.historyPage().header("Link")).contains("rel=\"next\"");
     assertThat(object(response("GET /api/history", 200).get("headers"))).containsKey("Link");
+  }
+
+  @Test
+  void webhookEndpointSchemasHaveExactlyTheKeysOfRealAnswers() {
+    assumeMerchant();
+    Map<String, Object> created = world.webhookEndpoint().json();
+    assertThat(properties(responseSchema("POST /api/webhooks/endpoints", 201)).keySet())
+        .containsExactlyInAnyOrderElementsOf(created.keySet());
+    String id = world.webhookEndpoint().string("id");
+    Map<String, Object> one = gw.http().get("/api/webhooks/endpoints/" + id, world.token()).json();
+    assertThat(properties(responseSchema("GET /api/webhooks/endpoints/{endpointId}", 200))
+        .keySet()).containsExactlyInAnyOrderElementsOf(one.keySet());
+    List<Map<String, Object>> attempts = gw.http().get("/api/webhooks/endpoints/" + id
+        + "/deliveries", world.token()).jsonList();
+    assertThat(attempts).isNotEmpty();
+    Map<String, Object> attemptSchema = resolve(object(responseSchema(
+        "GET /api/webhooks/endpoints/{endpointId}/deliveries", 200).get("items")));
+    assertThat(properties(attemptSchema).keySet())
+        .containsExactlyInAnyOrderElementsOf(attempts.get(0).keySet());
+    Map<String, Object> operatorSchema = resolve(object(responseSchema(
+        "GET /admin/webhooks/endpoints", 200).get("items")));
+    Map<String, Object> seen = gw.http().get("/admin/webhooks/endpoints",
+        TestGateway.OPERATOR_KEY).jsonList().get(0);
+    assertThat(properties(operatorSchema).keySet())
+        .containsExactlyInAnyOrderElementsOf(seen.keySet());
   }
 
   @Test
@@ -451,6 +501,14 @@ class OpenApiContractTest {
     return security.isEmpty() ? null : object(security.get(0)).keySet().iterator().next();
   }
 
+  /** A fresh endpoint of the world's merchant, to delete. */
+  private static String newEndpoint() {
+    Http.Answer a = gw.http().post("/api/webhooks/endpoints", world.token(),
+        "{\"url\":\"" + receiver.url() + "\",\"events\":[\"refund.succeeded\"]}");
+    assertThat(a.status()).as(a.toString()).isEqualTo(201);
+    return a.string("id");
+  }
+
   private static Http.Answer call(String op, String path, String bearer) {
     if (op.startsWith("GET ")) {
       return gw.http().get(path, bearer);
@@ -458,6 +516,9 @@ class OpenApiContractTest {
     if (op.startsWith("POST ")) {
       // An empty object: enough for the request to reach the resource method.
       return gw.http().post(path, bearer, "{}");
+    }
+    if (op.startsWith("DELETE ")) {
+      return gw.http().send(gw.http().request(path, bearer).DELETE().build());
     }
     if (op.startsWith("PUT ")) {
       return gw.http().send(gw.http().request(path, bearer)

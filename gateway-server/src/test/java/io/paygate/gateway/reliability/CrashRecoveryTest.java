@@ -10,6 +10,7 @@ import io.paygate.gateway.support.GatewayProcess;
 import io.paygate.gateway.support.Http;
 import io.paygate.gateway.support.SimulatorProcess;
 import io.paygate.gateway.support.TestGateway;
+import io.paygate.gateway.support.WebhookReceiver;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The gateway killed with SIGKILL several times at random moments under load from concurrent
  * clients that use idempotency keys; restarted each time; every unanswered request retried with
  * its key until it gets a final answer. The Piggy Bank simulator runs as its own process: its
- * ledger survives the crashes and is the record the gateway's is compared with.
+ * ledger survives the crashes and is the record the gateway's is compared with. A webhook
+ * receiver in this JVM must have received every payment's final outcome at least once, and no
+ * event about a payment that does not exist or an outcome it does not have.
  *
  * <p>{@code -Dcrash.seed=N} replays a run; {@code -Dcrash.clients}, {@code -Dcrash.payments} and
  * {@code -Dcrash.kills} size it (the defaults fit CI on two cores in well under a minute).
@@ -61,16 +64,30 @@ class CrashRecoveryTest {
   void noPaymentIsLostChargedTwiceOrLeftUnresolved() throws Exception {
     System.out.println("CrashRecoveryTest seed " + SEED + " (rerun with -Dcrash.seed=" + SEED + ")");
     Random random = new Random(SEED);
-    try (SimulatorProcess bank = SimulatorProcess.start("20ms")) {
-      Map<String, String> env = Map.of(
+    try (SimulatorProcess bank = SimulatorProcess.start("20ms");
+        WebhookReceiver receiver = new WebhookReceiver()) {
+      Map<String, String> env = settings(
           "PAYGATE_ACQUIRER_PIGGYBANK_BASEURL", bank.baseUrl(),
           "PAYGATE_ACQUIRER_TIMEOUT", "2s",
           "PAYGATE_RECONCILE_INTERVAL", "250ms",
-          "PAYGATE_RECONCILE_MARGIN", "300ms");
+          "PAYGATE_RECONCILE_MARGIN", "300ms",
+          // Webhooks to a receiver in this JVM, on loopback: allowed explicitly. A delivery cut
+          // off by a kill is leased for the timeout + 5 s, then sent again.
+          "PAYGATE_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true",
+          "PAYGATE_WEBHOOKS_ALLOW_HTTP", "true",
+          "PAYGATE_WEBHOOKS_TIMEOUT", "2s",
+          "PAYGATE_WEBHOOKS_POLL_INTERVAL", "200ms",
+          "PAYGATE_WEBHOOKS_RETRY_BASE", "100ms",
+          "PAYGATE_WEBHOOKS_RETRY_MAX_DELAY", "1s",
+          "PAYGATE_WEBHOOKS_RETRY_ATTEMPTS", "1000");
       GatewayProcess gw = GatewayProcess.start(dir, env);
       try {
         gateway = gw.http();
         String token = merchantToken(gateway);
+        Http.Answer endpoint = gateway.post("/api/webhooks/endpoints", token, "{\"url\":\""
+            + receiver.url() + "\",\"events\":[\"payment.authorised\",\"payment.declined\","
+            + "\"payment.failed\",\"payment.unknown\",\"payment.settled\"]}");
+        assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(201);
         List<List<Request>> work = plan(random);
         int total = CLIENTS * PAYMENTS_PER_CLIENT;
 
@@ -99,6 +116,9 @@ class CrashRecoveryTest {
             list -> list.stream().noneMatch(p -> p.get("status").equals("Pending")
                 || p.get("status").equals("Unknown")));
         List<Map<String, Object>> ledger = bank.ledger();
+        // Every payment's final outcome was announced: the event was committed with it.
+        await().atMost(Duration.ofSeconds(60)).until(() -> finalOutcomesAnnounced(stored, receiver));
+        checkWebhooks(stored, receiver);
         // A graceful stop writes the last audit events, to count what reconciliation did.
         gw.terminate();
         gw.awaitExit(30);
@@ -164,6 +184,45 @@ class CrashRecoveryTest {
         SEED, CLIENTS, total, KILLS, cutOff.size(), inFlightReplies.get(), firstUnknown.size(),
         AuditTrail.outcomes(dir, "payment.reconciled"),
         authorised, declined, failed, ledger.size(), resent);
+  }
+
+  private static Map<String, String> settings(String... pairs) {
+    Map<String, String> m = new java.util.HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put(pairs[i], pairs[i + 1]);
+    }
+    return Map.copyOf(m);
+  }
+
+  /** Whether each stored (final) payment had an event with its final status delivered. */
+  private static boolean finalOutcomesAnnounced(List<Map<String, Object>> stored,
+      WebhookReceiver receiver) {
+    Set<String> announced = receiver.received().stream()
+        .map(r -> r.data().get("id") + ":" + r.data().get("status")).collect(Collectors.toSet());
+    return stored.stream().allMatch(p -> announced.contains(p.get("id") + ":" + p.get("status")));
+  }
+
+  /**
+   * At least once, none invented: every event is about a payment that exists, and one that
+   * announces a final outcome announces the one stored.
+   */
+  private static void checkWebhooks(List<Map<String, Object>> stored, WebhookReceiver receiver) {
+    Map<String, Object> statusById = stored.stream()
+        .collect(Collectors.toMap(p -> (String) p.get("id"), p -> p.get("status")));
+    List<WebhookReceiver.Received> events = receiver.received();
+    for (WebhookReceiver.Received e : events) {
+      String id = (String) e.data().get("id");
+      assertThat(statusById).as("event %s is about a payment that exists", e.id())
+          .containsKey(id);
+      if (!e.type().equals("payment.unknown")) {
+        assertThat(e.data().get("status")).as("event %s %s", e.id(), e.type())
+            .isEqualTo(statusById.get(id));
+      }
+      assertThat(e.body()).doesNotContain(Cards.AUTHORISED, Cards.DECLINED, "\"cvv\"");
+    }
+    long distinct = events.stream().map(WebhookReceiver.Received::id).distinct().count();
+    System.out.printf("  webhooks: %d deliveries of %d events for %d payments (%d repeats)%n",
+        events.size(), distinct, stored.size(), events.size() - distinct);
   }
 
   /** Each client's payments: mostly authorised, some declined, some the bank refuses (503). */

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# What webhooks cost the payment path: durable payments per second of a merchant with no webhook
+# endpoint against one with an endpoint subscribed to every payment event (a local receiver that
+# answers 2xx), two gateways measured alternately in the same run so that the ratio holds on a
+# noisy machine. The receiver is the benchmarks' bare Jersey server: its /createuser reads the
+# body and answers 201 (any 2xx will do).
+#
+# Usage: benchmarks/webhooks.sh [RUNS=5] [SECONDS=10] [CONNECTIONS=32]
+# Env:   as throughput.sh (JAVA, GATEWAY_JVM_OPTS, WARMUP seconds, default 10); PORT (default
+#        18090): the gateways listen on PORT and PORT+2, the receiver on PORT+1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. benchmarks/lib.sh
+RUNS=${1:-5}
+SECS=${2:-10}
+CONNS=${3:-32}
+need_wrk
+P=${PORT:-18090}
+NONE=$P; RECEIVER=$((P + 1)); SUB=$((P + 2))
+
+DATA=$(mktemp -d /tmp/paygate-bench.XXXXXX)
+start_baseline $RECEIVER
+# Loopback receiver over plain HTTP: allowed explicitly, as an operator would.
+ALLOW="PAYGATE_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES=true PAYGATE_WEBHOOKS_ALLOW_HTTP=true"
+RECEIVER_PID=$BASELINE_PID
+start_gateway $NONE "$DATA/none" $ALLOW
+NONE_PID=$GATEWAY_PID
+start_gateway $SUB "$DATA/subscribed" $ALLOW
+SUB_PID=$GATEWAY_PID
+# CPU ticks (1/100 s) a process has used: CPU per payment is the figure a busy machine moves least.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+TOKEN_NONE=$(merchant_token $NONE)
+TOKEN_SUB=$(merchant_token $SUB)
+curl -sf http://127.0.0.1:$SUB/api/webhooks/endpoints -H "Authorization: Bearer $TOKEN_SUB" \
+  -H 'Content-Type: application/json' \
+  -d '{"url":"http://127.0.0.1:'"$RECEIVER"'/createuser","events":["payment.authorised","payment.declined","payment.failed","payment.unknown","payment.settled"]}' \
+  >"$DATA/endpoint.json"
+ENDPOINT=$(sed 's/.*"id":"\([^"]*\)".*/\1/' "$DATA/endpoint.json")
+
+WARMUP=${WARMUP:-10}
+echo "warming up each for $WARMUP s ... (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+wrk_rate http://127.0.0.1:$NONE/api/process "$WARMUP" "$CONNS" "$TOKEN_NONE" >/dev/null
+wrk_rate http://127.0.0.1:$SUB/api/process "$WARMUP" "$CONNS" "$TOKEN_SUB" >/dev/null
+
+for i in $(seq 1 "$RUNS"); do
+  t0=$(ticks $NONE_PID)
+  read -r none p99n badn < <(wrk_rate http://127.0.0.1:$NONE/api/process "$SECS" "$CONNS" "$TOKEN_NONE")
+  t1=$(ticks $NONE_PID); s0=$(ticks $SUB_PID); r0=$(ticks $RECEIVER_PID)
+  read -r sub p99s bads < <(wrk_rate http://127.0.0.1:$SUB/api/process "$SECS" "$CONNS" "$TOKEN_SUB")
+  # The subscribed gateway's deliveries may trail its payments: count them in the next pause.
+  sleep 2
+  s1=$(ticks $SUB_PID); r1=$(ticks $RECEIVER_PID)
+  echo "$none" >>"$DATA/none.rps"
+  echo "$sub" >>"$DATA/sub.rps"
+  awk -v s="$sub" -v n="$none" 'BEGIN {printf "%.3f\n", s / n}' >>"$DATA/ratio"
+  cpun=$(awk -v t=$((t1 - t0)) -v r="$none" -v d="$SECS" 'BEGIN {printf "%d", t * 10000 / (r * d)}')
+  cpus=$(awk -v t=$((s1 - s0)) -v r="$sub" -v d="$SECS" 'BEGIN {printf "%d", t * 10000 / (r * d)}')
+  cpur=$(awk -v t=$((r1 - r0)) -v r="$sub" -v d="$SECS" 'BEGIN {printf "%d", t * 10000 / (r * d)}')
+  echo "$cpun" >>"$DATA/none.cpu"; echo "$cpus" >>"$DATA/sub.cpu"
+  echo "run $i:  no endpoint $none/s (p99 $p99n, non-2xx $badn, $cpun CPU-us/payment)  subscribed $sub/s (p99 $p99s, non-2xx $bads, $cpus CPU-us/payment, receiver $cpur)  load $(cut -d' ' -f1 /proc/loadavg)"
+done
+echo "medians over $RUNS runs of $SECS s, $CONNS connections:"
+echo "  no endpoint  $(median <"$DATA/none.rps") payments/s, $(median <"$DATA/none.cpu") CPU-us per payment"
+echo "  subscribed   $(median <"$DATA/sub.rps") payments/s, ratio $(median <"$DATA/ratio"), $(median <"$DATA/sub.cpu") CPU-us per payment (delivery included)"
+# The deliveries catch up after the load: the endpoint has no failure, and its latest attempts
+# are 2xx.
+sleep 5
+curl -sf "http://127.0.0.1:$SUB/api/webhooks/endpoints/$ENDPOINT" -H "Authorization: Bearer $TOKEN_SUB" |
+  sed 's/.*"enabled":\([a-z]*\).*"consecutiveFailures":\([0-9]*\).*/  endpoint after the run: enabled=\1, consecutive failures=\2/'
+curl -sf "http://127.0.0.1:$SUB/api/webhooks/endpoints/$ENDPOINT/deliveries?limit=200" -H "Authorization: Bearer $TOKEN_SUB" |
+  python3 -c 'import json,sys; a=json.load(sys.stdin); ok=sum(1 for x in a if x["statusCode"] and 200<=x["statusCode"]<300); d=sorted(x["durationMs"] for x in a); print("  last %d attempts: %d 2xx, median %d ms" % (len(a), ok, d[len(d)//2] if d else 0))'
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,99 @@
+package io.paygate.gateway.webhooks;
+
+import com.squareup.moshi.JsonWriter;
+import io.paygate.gateway.core.Ids;
+import io.paygate.gateway.core.WebhookDelivery;
+import io.paygate.gateway.core.WebhookEventType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import io.paygate.gateway.db.WebhookDeliveryRepository;
+import okio.Buffer;
+
+/**
+ * The one way to announce an event: {@link #append} writes it to the outbox on the connection of
+ * the state change, inside its transaction, so that the event exists if and only if the change
+ * was committed. The dispatcher delivers it later; nothing here waits for a receiver.
+ *
+ * <p>For an operation written through the group-commit writer, append inside the same
+ * {@code Write} as the status update, then call {@link #committed()} once the write has returned
+ * (the commit is done), which wakes the dispatcher:
+ *
+ * <pre>{@code
+ * boolean changed = writer.execute(c -> {
+ *   boolean updated = updateStatus(c, ...);
+ *   if (updated) outbox.append(c, merchantId, new PaymentEvent(type, paymentId, at, json));
+ *   return updated;
+ * });
+ * if (changed) outbox.committed();
+ * }</pre>
+ */
+public final class WebhookOutbox {
+  private final WebhookSubscriptions subscriptions;
+  private volatile Runnable wake = () -> { };
+
+  public WebhookOutbox(WebhookSubscriptions subscriptions) {
+    this.subscriptions = subscriptions;
+  }
+
+  /** Whether the merchant has an endpoint for this type: when not, build no event at all. */
+  public boolean wants(UUID merchantId, WebhookEventType type) {
+    return !subscriptions.endpointsFor(merchantId, type).isEmpty();
+  }
+
+  /**
+   * Appends the event for each of the merchant's endpoints subscribed to its type, on {@code c}
+   * (no commit). Does nothing, and touches no table, when none is.
+   *
+   * @return the event's id, or null when no endpoint wanted it
+   */
+  public String append(Connection c, UUID merchantId, PaymentEvent event) throws SQLException {
+    List<UUID> endpoints = subscriptions.endpointsFor(merchantId, event.type());
+    if (endpoints.isEmpty()) {
+      return null;
+    }
+    String eventId = newEventId();
+    String payload = payload(eventId, event);
+    for (UUID endpointId : endpoints) {
+      WebhookDeliveryRepository.insert(c, new WebhookDelivery(Ids.newId(), eventId, event.type(),
+          endpointId, merchantId, event.paymentId(), payload, event.occurredAt(), 0));
+    }
+    return eventId;
+  }
+
+  /** Tells the dispatcher that appended events were committed; returns at once. */
+  public void committed() {
+    wake.run();
+  }
+
+  /** Set once at start-up by the dispatcher. */
+  void onCommitted(Runnable wakeUp) {
+    this.wake = wakeUp;
+  }
+
+  /** {@code evt_} and 32 hex digits of a time-ordered UUID. */
+  static String newEventId() {
+    return "evt_" + Ids.newId().toString().replace("-", "");
+  }
+
+  /** The body as sent: {@code {"id","type","createdAt","data"}}. */
+  static String payload(String eventId, PaymentEvent event) {
+    Buffer buffer = new Buffer();
+    try (JsonWriter w = JsonWriter.of(buffer)) {
+      w.setSerializeNulls(true);
+      w.beginObject();
+      w.name("id").value(eventId);
+      w.name("type").value(event.type().wireName());
+      w.name("createdAt").value(event.occurredAt().toString());
+      w.name("data");
+      event.data().writeTo(w);
+      w.endObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // A Buffer does not fail.
+    }
+    return buffer.readUtf8();
+  }
+}
