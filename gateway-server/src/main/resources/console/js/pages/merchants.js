@@ -62,27 +62,40 @@ function state(m) {
   return m.lockedUntil ? 'Locked' : 'Active';
 }
 
-/** Disable or enable, as one audited POST each; the page shows the account as it is after. */
+/**
+ * Disable or enable, and unlock while a login lockout lasts: one audited POST each; the page then
+ * shows the account as it is after.
+ */
 function actions(m) {
   const disabled = state(m) === 'Disabled';
   const result = h('div', {id: 'merchant-action-result'});
-  const button = h('button', {type: 'button', id: disabled ? 'enable' : 'disable',
-    class: disabled ? 'primary' : ''}, disabled ? 'Enable this merchant' : 'Disable this merchant');
-  button.addEventListener('click', async () => {
-    button.disabled = true;
-    const a = await call(`${LIST}/${encodeURIComponent(m.id)}/${disabled ? 'enable' : 'disable'}`,
-      {method: 'POST'});
-    if (a.ok) {
-      await merchantPage(m.id);
-      announce(disabled ? 'The merchant is enabled.' : 'The merchant is disabled: its sessions'
-        + ' are revoked and it cannot sign in.');
-    } else {
-      button.disabled = false;
-      result.replaceChildren(notice('error', describe(a.problem)));
-    }
-  });
+  const action = (verb, text, done, primary) => {
+    const button = h('button', {type: 'button', id: verb, class: primary ? 'primary' : ''}, text);
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      const a = await call(`${LIST}/${encodeURIComponent(m.id)}/${verb}`, {method: 'POST'});
+      if (a.ok) {
+        await merchantPage(m.id);
+        announce(done);
+      } else {
+        button.disabled = false;
+        result.replaceChildren(notice('error', describe(a.problem)));
+      }
+    });
+    return button;
+  };
+  const buttons = [disabled
+    ? action('enable', 'Enable this merchant', 'The merchant is enabled.', true)
+    : action('disable', 'Disable this merchant',
+      'The merchant is disabled: its sessions are revoked and it cannot sign in.', false)];
+  if (m.lockedUntil) {
+    buttons.push(' ', action('unlock', 'Unlock sign-in', 'The merchant can sign in again.',
+      !disabled));
+  }
   return h('section', {}, h('h2', {}, 'Account'),
     h('p', {class: 'hint'}, disabled ? 'A disabled merchant cannot sign in or pay.'
       : 'Disabling refuses the merchant\'s tokens at once and ends its sessions.'),
-    h('p', {}, button), result);
+    m.lockedUntil ? h('p', {class: 'hint', id: 'locked-until'}, 'Sign-in is locked until ',
+      time(m.lockedUntil), ', after too many wrong passwords in a row.') : null,
+    h('p', {}, buttons), result);
 }

@@ -116,6 +116,30 @@ class ConsoleOperatorTest extends ConsoleTestBase {
         .contains("Active") ? true : null);
   }
 
+  @Test void theOperatorUnlocksAMerchantLockedOutByWrongPasswords() {
+    String login = gateway.createMerchant();
+    String merchantId = merchantIdOf(login);
+    String wrong = "{\"login\":\"" + login + "\",\"password\":\"not the password 1\"}";
+    for (int i = 0; i < 10; i++) {
+      assertThat(gateway.post("/login", null, wrong).statusCode()).isEqualTo(401);
+    }
+    // Locked: the right password is refused as a wrong one would be.
+    String right = "{\"login\":\"" + login + "\",\"password\":\"" + LiveGateway.PASSWORD + "\"}";
+    assertThat(gateway.post("/login", null, right).statusCode()).isEqualTo(401);
+    signInOperator();
+
+    browser.go("#/operator/merchants/" + merchantId);
+    browser.waitFor(ExpectedConditions.textToBe(By.id("merchant-id"), merchantId));
+    assertThat(browser.find(".facts").getText()).contains("Locked");
+    assertThat(browser.find("#locked-until").getText()).contains("locked");
+    browser.screenshot("18-operator-merchant-locked");
+
+    browser.find("#unlock").click();
+    browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("unlock")));
+    assertThat(browser.find(".facts").getText()).contains("Active");
+    assertThat(gateway.post("/login", null, right).statusCode()).isEqualTo(200);
+  }
+
   /** The latest value a chart's legend writes for a series, or -1 while it has none. */
   private static double latest(String chart, String series) {
     Matcher m = Pattern.compile("(?m)^\\s*" + Pattern.quote(series) + ": ([0-9.]+)")
