@@ -3,8 +3,8 @@
 // hand (POST /admin/payments/{id}/settle) once the operator has the outcome from the bank.
 
 import {call, describe} from '../api.js';
-import {announce, field, h, money, notice, selectField, shortId, showPage, statusBadge, table,
-  time} from '../dom.js';
+import {announce, field, h, money, notice, routeParam, selectField, shortId, showPage,
+  statusBadge, table, time} from '../dom.js';
 
 const REASONS = {
   amount_mismatch: 'The bank echoed another amount or currency',
@@ -15,8 +15,12 @@ const TITLE = 'Payments needing attention';
 // The settle request's fields, in the order of the form.
 const FIELDS = ['status', 'reason', 'operator'];
 
+const LIST = '/admin/payments/attention';
+
 export async function attentionPage(settled) {
-  const a = await call('/admin/payments/attention?limit=50');
+  // A later page is the API's own next link (#/operator/attention?page=...), as on the history.
+  const asked = routeParam('page');
+  const a = await call(asked && asked.startsWith(LIST + '?') ? asked : `${LIST}?limit=50`);
   if (!a.ok) {
     showPage(TITLE, notice('error', describe(a.problem)));
     return;
@@ -43,6 +47,9 @@ export async function attentionPage(settled) {
         h('td', {}, h('button', {type: 'button', class: 'settle-button',
           'aria-label': `Settle the payment ending ${p.id.slice(-8)} by hand`,
           onclick: () => settleForm(form, p)}, 'Settle…'))))),
+    a.next ? h('nav', {class: 'pager', 'aria-label': 'Pages of payments needing attention'},
+      h('a', {href: '#/operator/attention?page=' + encodeURIComponent(a.next), id: 'older',
+        class: 'button'}, 'More →')) : null,
     form);
 }
 
