@@ -36,7 +36,9 @@ final class ErrorMapper {
       case 404:
         return new NotFoundException(message, code, requestId, key);
       case 409:
-        return new IdempotencyKeyInUseException(message, code, requestId, key);
+        return "illegal-transition".equals(problem.typeSuffix())
+            ? new IllegalTransitionException(message, code, requestId, key)
+            : new IdempotencyKeyInUseException(message, code, requestId, key);
       case 422:
         return "idempotency-key-reused".equals(problem.typeSuffix())
             ? new IdempotencyKeyReusedException(message, code, requestId, key)
@@ -106,6 +108,8 @@ final class ErrorMapper {
           ((InvalidRequestException) e).fieldErrors());
     } else if (e instanceof NotFoundException) {
       copy = new NotFoundException(message, code, requestId, key);
+    } else if (e instanceof IllegalTransitionException) {
+      copy = new IllegalTransitionException(message, code, requestId, key);
     } else if (e instanceof IdempotencyKeyInUseException) {
       copy = new IdempotencyKeyInUseException(message, code, requestId, key);
     } else if (e instanceof IdempotencyKeyReusedException) {

@@ -1,5 +1,7 @@
 package io.paygate.sdk;
 
+import java.io.IOException;
+
 import io.paygate.sdk.internal.Backoff;
 import io.paygate.sdk.internal.Hosts;
 import java.net.URI;
@@ -76,6 +78,7 @@ public final class PaygateClient {
   // Resolved once: HttpUrl.resolve parses its argument and builds a new URL on every call.
   private final HttpUrl processUrl;
   private final HttpUrl historyUrl;
+  private final HttpUrl paymentsUrl;
 
   private PaygateClient(Builder builder) {
     this.baseUrl = builder.baseUrl;
@@ -98,6 +101,7 @@ public final class PaygateClient {
     this.reader = new ResponseReader(baseUrl);
     this.processUrl = baseUrl.resolve("api/process");
     this.historyUrl = baseUrl.resolve("api/history");
+    this.paymentsUrl = baseUrl.resolve("api/payments");
   }
 
   private Transport newTransport() {
@@ -248,6 +252,128 @@ public final class PaygateClient {
     if (url == null) throw new IllegalArgumentException("not a history cursor of this gateway: " + cursor);
     ApiRequest call = ApiRequest.get(url);
     return reader.page(call, transport.execute(call));
+  }
+
+  // The lifecycle: captures, voids and refunds. Each is safe to retry as submit is: one
+  // idempotency key per call (yours, or one generated for it), sent with every attempt.
+
+  /**
+   * Returns the payment with its captures, voids and refunds, and what remains to capture and to
+   * refund.
+   *
+   * @throws NotFoundException if there is none, or it is another merchant's.
+   */
+  public PaymentDetail paymentDetail(String id) {
+    ApiRequest call = ApiRequest.get(paymentUrl(id).build());
+    ApiResponse response = transport.execute(call);
+    try {
+      return LifecycleJson.detail(response.body, response.requestId());
+    } catch (IOException | RuntimeException e) {
+      throw unreadable(call, response, e);
+    }
+  }
+
+  /**
+   * Captures {@code amount} of an authorised payment (all of it, or part: several partial
+   * captures may follow each other up to the authorised amount). A refusal by the bank is a
+   * result whose operation is {@link OperationStatus#DECLINED}, not an exception.
+   *
+   * @throws IllegalTransitionException if the payment cannot be captured in its state.
+   * @throws InvalidRequestException if the amount is more than remains, the currency is not the
+   *     payment's, or its acquirer cannot capture.
+   * @throws ConnectionFailureException if no answer came, even after retries: call again with the
+   *     exception's {@code idempotencyKey()} to learn the outcome.
+   */
+  public OperationResult capture(String paymentId, Money amount) {
+    return capture(paymentId, amount, UUID.randomUUID().toString());
+  }
+
+  /** Like {@link #capture(String, Money)}, with your own idempotency key. */
+  public OperationResult capture(String paymentId, Money amount, String idempotencyKey) {
+    Objects.requireNonNull(amount, "amount == null");
+    return operate(paymentId, "captures", WireJson.minorUnits(amount), idempotencyKey);
+  }
+
+  /** Like {@link #capture(String, Money)}, on the client's async executor. */
+  public CompletableFuture<OperationResult> captureAsync(String paymentId, Money amount) {
+    String key = UUID.randomUUID().toString();
+    return CompletableFuture.supplyAsync(() -> capture(paymentId, amount, key), executor());
+  }
+
+  /**
+   * Voids (releases) an authorised payment of which nothing was captured.
+   *
+   * @throws IllegalTransitionException if the payment cannot be voided in its state.
+   */
+  public OperationResult voidPayment(String paymentId) {
+    return voidPayment(paymentId, UUID.randomUUID().toString());
+  }
+
+  /** Like {@link #voidPayment(String)}, with your own idempotency key. */
+  public OperationResult voidPayment(String paymentId, String idempotencyKey) {
+    return operate(paymentId, "voids", new byte[] {'{', '}'}, idempotencyKey);
+  }
+
+  /** Like {@link #voidPayment(String)}, on the client's async executor. */
+  public CompletableFuture<OperationResult> voidPaymentAsync(String paymentId) {
+    String key = UUID.randomUUID().toString();
+    return CompletableFuture.supplyAsync(() -> voidPayment(paymentId, key), executor());
+  }
+
+  /**
+   * Refunds {@code amount} of what was captured (all of it, or part: several partial refunds may
+   * follow each other, and together never pass what was captured).
+   *
+   * @throws IllegalTransitionException if the payment cannot be refunded in its state.
+   * @throws InvalidRequestException if the amount is more than remains, or the currency is not
+   *     the payment's.
+   * @throws ConnectionFailureException if no answer came, even after retries: call again with the
+   *     exception's {@code idempotencyKey()} to learn the outcome without refunding twice.
+   */
+  public OperationResult refund(String paymentId, Money amount) {
+    return refund(paymentId, amount, UUID.randomUUID().toString());
+  }
+
+  /** Like {@link #refund(String, Money)}, with your own idempotency key. */
+  public OperationResult refund(String paymentId, Money amount, String idempotencyKey) {
+    Objects.requireNonNull(amount, "amount == null");
+    return operate(paymentId, "refunds", WireJson.minorUnits(amount), idempotencyKey);
+  }
+
+  /** Like {@link #refund(String, Money)}, on the client's async executor. */
+  public CompletableFuture<OperationResult> refundAsync(String paymentId, Money amount) {
+    String key = UUID.randomUUID().toString();
+    return CompletableFuture.supplyAsync(() -> refund(paymentId, amount, key), executor());
+  }
+
+  private OperationResult operate(String paymentId, String kind, byte[] body,
+      String idempotencyKey) {
+    Objects.requireNonNull(idempotencyKey, "idempotencyKey == null");
+    ApiRequest call = ApiRequest.post(paymentUrl(paymentId).addPathSegment(kind).build(), body,
+        idempotencyKey);
+    ApiResponse response = transport.execute(call);
+    boolean replayed = "true".equalsIgnoreCase(response.header("Idempotent-Replayed"));
+    try {
+      return LifecycleJson.result(response.body, response.requestId(), replayed, idempotencyKey);
+    } catch (IOException | RuntimeException e) {
+      throw unreadable(call, response, e);
+    }
+  }
+
+  private HttpUrl.Builder paymentUrl(String id) {
+    Objects.requireNonNull(id, "paymentId == null");
+    if (id.isBlank()) throw new IllegalArgumentException("paymentId is blank");
+    // As in payment(String): OkHttp would resolve these as dot segments, naming another resource.
+    if (id.equals(".") || id.equals("..")) {
+      throw new IllegalArgumentException("paymentId is not a payment id: \"" + id + "\"");
+    }
+    return paymentsUrl.newBuilder().addPathSegment(id);
+  }
+
+  private static PaygateException unreadable(ApiRequest call, ApiResponse response, Exception e) {
+    return new PaygateException(call.description() + ": unreadable answer from the gateway (HTTP "
+        + response.code + "): " + e.getMessage(), response.code, response.requestId(),
+        call.idempotencyKey, e);
   }
 
   private static void checkLimit(int limit) {

@@ -1,8 +1,9 @@
 package io.paygate.sdk;
 
 /**
- * Where a payment stands. Only {@link #PENDING} and {@link #UNKNOWN} can still change; the others
- * are final.
+ * Where a payment stands. Only {@link #PENDING} and {@link #UNKNOWN} await the bank's answer to
+ * the authorisation; the others are final answers to it. An authorised payment then moves on with
+ * its captures, voids and refunds ({@link #PARTIALLY_CAPTURED} to {@link #REFUNDED}).
  */
 public enum PaymentStatus {
   /** Stored by the gateway; the bank has not answered yet. */
@@ -21,7 +22,17 @@ public enum PaymentStatus {
    * later with {@link PaygateClient#refetch(Payment)}. Never treat this as a failure and charge
    * again with a new payment: that could charge the card twice.
    */
-  UNKNOWN("Unknown", false);
+  UNKNOWN("Unknown", false),
+  /** Authorised, and part of the amount captured; more may be ({@link PaygateClient#capture}). */
+  PARTIALLY_CAPTURED("PartiallyCaptured", true),
+  /** Authorised and captured in full. */
+  CAPTURED("Captured", true),
+  /** Authorised, then released without any capture ({@link PaygateClient#voidPayment}). */
+  VOIDED("Voided", true),
+  /** Captured, and part of it refunded; more may be ({@link PaygateClient#refund}). */
+  PARTIALLY_REFUNDED("PartiallyRefunded", true),
+  /** Everything captured was refunded. */
+  REFUNDED("Refunded", true);
 
   /** values() copies its array on every call. */
   private static final PaymentStatus[] ALL = values();

@@ -54,7 +54,10 @@ final class Transport {
         PaygateException error = ErrorMapper.fromResponse(request, response, attempt, clock);
         Duration retryAfter = error instanceof RateLimitedException
             ? ((RateLimitedException) error).retryAfter() : null;
-        failure = new Failure(error, ErrorMapper.isRetryable(response.code), retryAfter,
+        // A 409 for the payment's state, unlike one for a key in flight, no retry can change.
+        boolean retryable = ErrorMapper.isRetryable(response.code)
+            && !(error instanceof IllegalTransitionException);
+        failure = new Failure(error, retryable, retryAfter,
             "HTTP " + response.code);
       } catch (IOException e) {
         failure = ioFailure(request, e, attempt, deadline);

@@ -48,6 +48,16 @@ final class WireJson {
     });
   }
 
+  /** {@code {"amount": 1250, "currency": "EUR"}}: an operation's amount, in minor units. */
+  static byte[] minorUnits(Money amount) {
+    return write(w -> {
+      w.beginObject();
+      w.name("amount").value(amount.minorUnits());
+      w.name("currency").value(amount.currency().getCurrencyCode());
+      w.endObject();
+    });
+  }
+
   static byte[] login(String login, String password) {
     return write(writer -> {
       writer.beginObject();

@@ -26,6 +26,8 @@ import io.paygate.gateway.db.Database;
 import io.paygate.gateway.db.GroupCommitWriter;
 import io.paygate.gateway.db.LoginAttemptRepository;
 import io.paygate.gateway.db.MerchantRepository;
+import io.paygate.gateway.db.OperationChanges;
+import io.paygate.gateway.db.OperationRepository;
 import io.paygate.gateway.db.PaymentRepository;
 import io.paygate.gateway.db.PaymentSettlements;
 import io.paygate.gateway.db.TokenRepository;
@@ -65,6 +67,7 @@ import io.paygate.gateway.metrics.binders.BreakerMetrics;
 import io.paygate.gateway.metrics.binders.DatabaseSizeMetrics;
 import io.paygate.gateway.payments.HandSettlement;
 import io.paygate.gateway.payments.InFlightPayments;
+import io.paygate.gateway.payments.OperationService;
 import io.paygate.gateway.payments.PaymentService;
 import io.paygate.gateway.payments.Reconciler;
 import io.paygate.gateway.payments.RequestFingerprint;
@@ -81,6 +84,7 @@ import io.paygate.gateway.resources.OpenApiResource;
 import io.paygate.gateway.resources.OperatorAuditResource;
 import io.paygate.gateway.resources.OperatorWebhookResource;
 import io.paygate.gateway.resources.PaymentEndpoint;
+import io.paygate.gateway.resources.PaymentOperationsResource;
 import io.paygate.gateway.resources.WebhookEndpointResource;
 import io.paygate.gateway.validation.PaymentRequestValidator;
 import io.paygate.gateway.webhooks.AddressPolicy;
@@ -210,10 +214,18 @@ public final class Gateway implements AutoCloseable {
       PaymentMetrics paymentMetrics = new PaymentMetrics(registry);
       paymentMetrics.inFlight(inFlight::size);
       new BacklogMetrics(paymentRepo, clock).bindTo(registry);
+      // Every operation state change passes OperationChanges inside its transaction: the seam for
+      // the webhook outbox, not wired to it yet.
+      OperationRepository operationRepo =
+          new OperationRepository(database.dataSource(), groupCommit, OperationChanges.NONE);
+      RequestFingerprint fingerprint =
+          new RequestFingerprint(jwtSecret.getBytes(StandardCharsets.UTF_8));
+      Duration staleAfter = config.acquirerTimeout().plus(config.reconcileMargin());
+      OperationService paymentOperations = new OperationService(paymentRepo, operationRepo,
+          acquirers, caller, fingerprint, audit, inFlight, clock, staleAfter);
       Reconciler reconciler = push(parts, new Reconciler(paymentRepo, acquirers, caller, inFlight,
-          audit, clock, config.acquirerTimeout().plus(config.reconcileMargin()),
-          config.reconcileInterval(), config.reconcileMaxBackoff(),
-          new ReconciliationMetrics(registry)));
+          audit, clock, staleAfter, config.reconcileInterval(), config.reconcileMaxBackoff(),
+          new ReconciliationMetrics(registry), paymentOperations));
 
       AddressPolicy addressPolicy = new AddressPolicy(webhookSettings.allowPrivateAddresses());
       WebhookDispatcher dispatcher = push(parts, new WebhookDispatcher(webhookDeliveries,
@@ -239,12 +251,11 @@ public final class Gateway implements AutoCloseable {
       MerchantAdmin merchantAdmin = new MerchantAdmin(new MerchantAdmin.Parts(merchantRepo,
           tokenRepo, revoked, disabled, lockout, hasher, acquirers, audit, clock));
       HandSettlement handSettlement = new HandSettlement(
-          new PaymentSettlements(database.dataSource()), inFlight, audit, clock,
-          config.acquirerTimeout().plus(config.reconcileMargin()));
+          new PaymentSettlements(database.dataSource()), inFlight, audit, clock, staleAfter);
       PaymentService payments = new PaymentService(
           new PaymentRequestValidator(clock, config.maxAmountMinor()), paymentRepo, acquirers,
-          caller, new RequestFingerprint(jwtSecret.getBytes(StandardCharsets.UTF_8)), audit,
-          inFlight, reconciler, clock, paymentMetrics);
+          caller, fingerprint, audit,
+          inFlight, reconciler, clock, paymentMetrics, paymentOperations);
 
       // Shared by Jersey and the payment endpoint in front of it: one set of rules, one budget
       // per merchant.
@@ -269,6 +280,7 @@ public final class Gateway implements AutoCloseable {
           .register(new MerchantResource(merchants))
           .register(new AuthResource(auth))
           .register(new HistoryResource(paymentRepo))
+          .register(new PaymentOperationsResource(paymentOperations))
           .register(new HealthResource(database, acquirers, caller, inFlight))
           .register(new AcquirersResource(acquirers, config.pluginsDir(), caller))
           .register(new OpenApiResource())

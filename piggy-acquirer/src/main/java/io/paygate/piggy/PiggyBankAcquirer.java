@@ -3,14 +3,24 @@ package io.paygate.piggy;
 import io.paygate.acquirer.spi.Acquirer;
 import io.paygate.acquirer.spi.AuthorisationRequest;
 import io.paygate.acquirer.spi.AuthorisationResult;
+import io.paygate.acquirer.spi.CancelRequest;
+import io.paygate.acquirer.spi.CaptureRequest;
+import io.paygate.acquirer.spi.Operation;
+import io.paygate.acquirer.spi.OperationRequest;
+import io.paygate.acquirer.spi.OperationResult;
+import io.paygate.acquirer.spi.RefundRequest;
 import io.paygate.acquirer.spi.StatusRequest;
 import io.paygate.acquirer.spi.StatusResult;
+import io.paygate.acquirer.spi.VoidRequest;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,7 +33,9 @@ import okhttp3.Response;
 
 /**
  * The Piggy Bank connector: authorises payments with {@code POST /payments} and looks them up with
- * {@code GET /payments/{reference}}, over OkHttp. Create it with {@link PiggyBankAcquirerProvider}.
+ * {@code GET /payments/{reference}}, captures, voids, refunds and cancels with
+ * {@code POST /payments/{reference}/captures} (voids, refunds, cancels) and looks those up with
+ * {@code GET /operations/{reference}}, over OkHttp. Create it with {@link PiggyBankAcquirerProvider}.
  *
  * <p>A payment is sent at most once per call. OkHttp's retries are off
  * ({@code retryOnConnectionFailure(false)}, no redirects, a one-shot body: see
@@ -47,8 +59,13 @@ public final class PiggyBankAcquirer implements Acquirer {
    */
   private static final long KEEP_ALIVE_SECONDS = 30;
 
+  private static final Map<Operation, String> OPERATION_PATHS = Map.of(
+      Operation.CAPTURE, "captures", Operation.VOID, "voids", Operation.REFUND, "refunds",
+      Operation.CANCEL, "cancels");
+
   private final HttpUrl baseUrl;
   private final HttpUrl paymentsUrl;
+  private final HttpUrl operationsUrl;
   private final OkHttpClient http;
   private final long connectTimeoutMillis;
   private final long readTimeoutMillis;
@@ -65,6 +82,7 @@ public final class PiggyBankAcquirer implements Acquirer {
   PiggyBankAcquirer(HttpUrl baseUrl, PiggyBankSettings settings, AutoCloseable embeddedBank) {
     this.baseUrl = baseUrl;
     this.paymentsUrl = baseUrl.newBuilder().addPathSegment("payments").build();
+    this.operationsUrl = baseUrl.newBuilder().addPathSegment("operations").build();
     this.connectTimeoutMillis = settings.connectTimeout().toMillis();
     this.readTimeoutMillis = settings.readTimeout().toMillis();
     this.maxConnections = settings.maxConnections();
@@ -160,6 +178,102 @@ public final class PiggyBankAcquirer implements Acquirer {
     } catch (RuntimeException e) {
       return StatusResult.unknown("the look-up failed: unexpected " + SafeText.describe(e));
     }
+  }
+
+  @Override
+  public Set<Operation> supportedOperations() {
+    return EnumSet.allOf(Operation.class);
+  }
+
+  @Override
+  public OperationResult capture(CaptureRequest request) {
+    return operate(request);
+  }
+
+  @Override
+  public OperationResult voidAuthorisation(VoidRequest request) {
+    return operate(request);
+  }
+
+  @Override
+  public OperationResult refund(RefundRequest request) {
+    return operate(request);
+  }
+
+  @Override
+  public OperationResult cancel(CancelRequest request) {
+    return operate(request);
+  }
+
+  /** Sends an operation once, with the never-sent / sent-no-answer distinction of payments. */
+  private OperationResult operate(OperationRequest request) {
+    if (closed.get()) {
+      return OperationResult.notProcessed("the Piggy Bank acquirer is closed");
+    }
+    if (!acquireConnection(request.deadline())) {
+      return OperationResult.notProcessed(noConnection());
+    }
+    SendTracker tracker = new SendTracker();
+    try {
+      long timeoutMillis = callTimeoutMillis(request.deadline());
+      if (timeoutMillis <= 0) {
+        return OperationResult.notProcessed("the deadline passed before the request was sent");
+      }
+      Call call = http.newCall(new Request.Builder()
+          .url(paymentsUrl.newBuilder().addPathSegment(request.paymentReference())
+              .addPathSegment(OPERATION_PATHS.get(request.operation())).build())
+          .post(new OperationRequestBody(request))
+          .tag(SendTracker.class, tracker)
+          .build());
+      call.timeout().timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+      try (Response response = call.execute()) {
+        return OperationAnswers.interpret(response, request);
+      } catch (IOException e) {
+        return tracker.requestStarted()
+            ? OperationResult.unknown(failedAfterSending(e, timeoutMillis))
+            : OperationResult.notProcessed(failedBeforeSending(e, timeoutMillis));
+      }
+    } catch (RuntimeException e) {
+      String reason = "unexpected failure (" + SafeText.describe(e) + ")";
+      return tracker.requestStarted()
+          ? OperationResult.unknown(reason + " after the request was sent")
+          : OperationResult.notProcessed(reason + " before the request was sent");
+    } finally {
+      connections.release();
+    }
+  }
+
+  @Override
+  public OperationResult operationStatus(OperationRequest request) {
+    if (closed.get()) {
+      return OperationResult.unknown("the Piggy Bank acquirer is closed");
+    }
+    if (!acquireConnection(request.deadline())) {
+      return OperationResult.unknown(noConnection());
+    }
+    try {
+      long timeoutMillis = callTimeoutMillis(request.deadline());
+      if (timeoutMillis <= 0) {
+        return OperationResult.unknown("the deadline passed before the look-up was sent");
+      }
+      Call call = http.newCall(new Request.Builder()
+          .url(operationsUrl.newBuilder().addPathSegment(request.operationReference()).build())
+          .build());
+      call.timeout().timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+      try (Response response = call.execute()) {
+        return OperationAnswers.interpretLookUp(response, request);
+      }
+    } catch (IOException e) {
+      return OperationResult.unknown("the look-up failed: " + failure(e, timeoutMillisFor(request)));
+    } catch (RuntimeException e) {
+      return OperationResult.unknown("the look-up failed: unexpected " + SafeText.describe(e));
+    } finally {
+      connections.release();
+    }
+  }
+
+  private long timeoutMillisFor(OperationRequest request) {
+    return callTimeoutMillis(request.deadline());
   }
 
   /** Stops the embedded simulator, if this acquirer started one, and drops idle connections. */

@@ -63,4 +63,15 @@ class PiggyBankConformanceTest extends AcquirerConformanceTest {
     return (int) LEDGER.fromJson(ledger.body()).stream()
         .filter(record -> paymentReference.equals(record.get("reference"))).count();
   }
+
+  /** Counts the simulator's operations (its test-tool listing) with this reference. */
+  @Override
+  protected int operationsAtBank(String operationReference)
+      throws IOException, InterruptedException {
+    HttpResponse<String> ledger = http.send(
+        HttpRequest.newBuilder(URI.create(bank.baseUrl() + "/operations")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return (int) LEDGER.fromJson(ledger.body()).stream()
+        .filter(record -> operationReference.equals(record.get("reference"))).count();
+  }
 }

@@ -32,10 +32,10 @@ package io.paygate.acquirer.spi;
  */
 public final class AcquirerSpi {
   /** The SPI version, {@code major.minor}. */
-  public static final String VERSION = "1.0";
+  public static final String VERSION = "1.1";
 
   public static final int MAJOR = 1;
-  public static final int MINOR = 0;
+  public static final int MINOR = 1;
 
   private AcquirerSpi() {}
 

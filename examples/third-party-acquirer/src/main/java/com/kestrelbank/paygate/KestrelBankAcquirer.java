@@ -4,6 +4,10 @@ import io.paygate.acquirer.spi.Acquirer;
 import io.paygate.acquirer.spi.AuthorisationRequest;
 import io.paygate.acquirer.spi.AuthorisationResult;
 import io.paygate.acquirer.spi.Card;
+import io.paygate.acquirer.spi.Operation;
+import io.paygate.acquirer.spi.OperationRequest;
+import io.paygate.acquirer.spi.OperationResult;
+import io.paygate.acquirer.spi.RefundRequest;
 import io.paygate.acquirer.spi.StatusRequest;
 import io.paygate.acquirer.spi.StatusResult;
 import java.io.IOException;
@@ -17,24 +21,29 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Talks to Kestrel Bank: form-encoded requests, form-encoded answers with numeric codes, over the
- * JDK's own HTTP client (so this plug-in needs no library at all).
+ * JDK's own HTTP client (so this plug-in needs no library at all). Kestrel Bank's authorisations
+ * are sales (the money is taken at once), so besides authorising it refunds, in full or in parts.
  *
  * <p>Thread-safe: {@link HttpClient} is, and nothing else here changes. The JDK client never
  * resends a POST on its own, so a payment is sent at most once per call.
  */
 final class KestrelBankAcquirer implements Acquirer {
   private final URI authorisations;
+  private final URI refunds;
   private final String apiKey;
   private final Duration timeout;
   private final HttpClient http;
 
   KestrelBankAcquirer(URI baseUrl, String apiKey, Duration timeout) {
     this.authorisations = baseUrl.resolve("v2/authorisations");
+    this.refunds = baseUrl.resolve("v2/refunds");
     this.apiKey = apiKey;
     this.timeout = timeout;
     this.http = HttpClient.newBuilder()
@@ -119,6 +128,74 @@ final class KestrelBankAcquirer implements Acquirer {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return StatusResult.unknown("interrupted while waiting for Kestrel Bank");
+    }
+  }
+
+  @Override
+  public Set<Operation> supportedOperations() {
+    return EnumSet.of(Operation.AUTHORISE, Operation.REFUND);
+  }
+
+  @Override
+  public OperationResult refund(RefundRequest request) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("merchant_ref", request.operationReference());
+    form.put("original_ref", request.paymentReference());
+    form.put("amount", Long.toString(request.amountMinor()));
+    form.put("ccy", Integer.toString(request.currency().getNumericCode()));
+    HttpRequest post = HttpRequest.newBuilder(refunds)
+        .timeout(timeLeft(request.deadline()))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-Kestrel-Key", apiKey)
+        .POST(HttpRequest.BodyPublishers.ofString(FormBody.encode(form)))
+        .build();
+    try {
+      HttpResponse<String> response = http.send(post, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 401 || response.statusCode() == 400) {
+        return OperationResult.notProcessed(
+            "Kestrel Bank refused the request (" + response.statusCode() + ")");
+      }
+      if (response.statusCode() != 200) {
+        return OperationResult.unknown("Kestrel Bank answered " + response.statusCode());
+      }
+      return ResponseCodes.refund(FormBody.decode(response.body()));
+    } catch (ConnectException | HttpConnectTimeoutException e) {
+      return OperationResult.notProcessed("cannot connect to Kestrel Bank");
+    } catch (IOException | IllegalArgumentException e) {
+      // Sent, perhaps: the bank may have refunded. The gateway will look the refund up.
+      return OperationResult.unknown("no answer from Kestrel Bank: " + e.getClass().getName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return OperationResult.unknown("interrupted while waiting for Kestrel Bank");
+    }
+  }
+
+  @Override
+  public OperationResult operationStatus(OperationRequest request) {
+    if (request.operation() != Operation.REFUND) {
+      return OperationResult.unknown("Kestrel Bank only refunds");
+    }
+    URI uri = URI.create(refunds + "?merchant_ref="
+        + URLEncoder.encode(request.operationReference(), StandardCharsets.UTF_8));
+    HttpRequest get = HttpRequest.newBuilder(uri)
+        .timeout(timeLeft(request.deadline()))
+        .header("X-Kestrel-Key", apiKey)
+        .GET()
+        .build();
+    try {
+      HttpResponse<String> response = http.send(get, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 404) {
+        return OperationResult.notProcessed("Kestrel Bank holds no such refund");
+      }
+      if (response.statusCode() != 200) {
+        return OperationResult.unknown("Kestrel Bank answered " + response.statusCode());
+      }
+      return ResponseCodes.refund(FormBody.decode(response.body()));
+    } catch (IOException | IllegalArgumentException e) {
+      return OperationResult.unknown("the look-up failed: " + e.getClass().getName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return OperationResult.unknown("interrupted while waiting for Kestrel Bank");
     }
   }
 

@@ -1,6 +1,7 @@
 package com.kestrelbank.paygate;
 
 import io.paygate.acquirer.spi.AuthorisationResult;
+import io.paygate.acquirer.spi.OperationResult;
 import io.paygate.acquirer.spi.StatusResult;
 import java.util.Map;
 
@@ -31,6 +32,25 @@ final class ResponseCodes {
       return AuthorisationResult.notProcessed("Kestrel Bank code 91: issuer unavailable");
     }
     return AuthorisationResult.unknown("Kestrel Bank answered an unknown code");
+  }
+
+  /** Codes that refuse a refund, and the reason the merchant sees as the refund's errorCode. */
+  private static final Map<String, String> REFUND_REFUSALS = Map.of(
+      "13", "exceeds_captured",
+      "25", "no_such_payment");
+
+  static OperationResult refund(Map<String, String> answer) {
+    String code = answer.getOrDefault("code", "");
+    if (code.equals("00")) {
+      return OperationResult.done(answer.get("txn"));
+    }
+    if (REFUND_REFUSALS.containsKey(code)) {
+      return OperationResult.refused(REFUND_REFUSALS.get(code), "Kestrel Bank code " + code);
+    }
+    if (code.equals("91")) {
+      return OperationResult.notProcessed("Kestrel Bank code 91: unavailable");
+    }
+    return OperationResult.unknown("Kestrel Bank answered an unknown code");
   }
 
   static StatusResult status(Map<String, String> answer) {

@@ -47,4 +47,9 @@ class KestrelBankConformanceTest extends AcquirerConformanceTest {
   protected int paymentsAtBank(String paymentReference) {
     return bank.paymentsWith(paymentReference);
   }
+
+  @Override
+  protected int operationsAtBank(String operationReference) {
+    return bank.refundsWith(operationReference);
+  }
 }

@@ -22,6 +22,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * looks one up. A card whose last digit is odd is approved ({@code 00}); 2, 4, 6 and 8 decline
  * ({@code 51}, {@code 05}, {@code 54}, {@code 59}); 0 answers {@code 91}, issuer unavailable.
  * Idempotent by {@code merchant_ref}. Keeps no card number and no CVV.
+ *
+ * <p>{@code POST /v2/refunds} ({@code merchant_ref}, {@code original_ref}, {@code amount}) refunds
+ * an approved payment, idempotent by its own {@code merchant_ref}: {@code 00} with a {@code txn};
+ * {@code 13} when the refunds would pass the payment's amount; {@code 25} for no such payment.
+ * {@code GET /v2/refunds?merchant_ref=} looks one up.
  */
 final class KestrelBankSandbox implements AutoCloseable {
   private static final Map<Character, String> CODES = Map.of(
@@ -29,6 +34,9 @@ final class KestrelBankSandbox implements AutoCloseable {
 
   private final String apiKey;
   private final Map<String, String> answers = new ConcurrentHashMap<>();
+  /** Approved payments' amounts, and what was refunded of each, by payment reference. */
+  private final Map<String, long[]> amounts = new ConcurrentHashMap<>();
+  private final Map<String, String> refundAnswers = new ConcurrentHashMap<>();
   private final AtomicLong transactions = new AtomicLong();
   private HttpServer server;
   private ExecutorService threads;
@@ -63,6 +71,7 @@ final class KestrelBankSandbox implements AutoCloseable {
     threads = Executors.newFixedThreadPool(32);
     server.setExecutor(threads);
     server.createContext("/v2/authorisations", this::handle);
+    server.createContext("/v2/refunds", this::handleRefund);
     server.start();
     return this;
   }
@@ -74,6 +83,51 @@ final class KestrelBankSandbox implements AutoCloseable {
   /** How many payments the bank holds under this reference: 0 or 1. */
   int paymentsWith(String merchantRef) {
     return answers.containsKey(merchantRef) ? 1 : 0;
+  }
+
+  /** How many refunds the bank holds under this reference: 0 or 1. */
+  int refundsWith(String merchantRef) {
+    return refundAnswers.containsKey(merchantRef) ? 1 : 0;
+  }
+
+  private void handleRefund(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (!apiKey.equals(exchange.getRequestHeaders().getFirst("X-Kestrel-Key"))) {
+        send(exchange, 401, "code=401");
+      } else if (exchange.getRequestMethod().equals("POST")) {
+        Map<String, String> form = FormBody.decode(
+            new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String ref = form.get("merchant_ref");
+        if (ref == null || form.get("original_ref") == null || form.get("amount") == null) {
+          send(exchange, 400, "code=30");
+          return;
+        }
+        send(exchange, 200, refundAnswers.computeIfAbsent(ref, r -> refund(form)));
+      } else if (exchange.getRequestMethod().equals("GET")) {
+        String query = exchange.getRequestURI().getRawQuery();
+        String answer = refundAnswers.get(FormBody.decode(query == null ? "" : query)
+            .getOrDefault("merchant_ref", ""));
+        send(exchange, answer == null ? 404 : 200, answer == null ? "code=404" : answer);
+      } else {
+        send(exchange, 405, "code=405");
+      }
+    }
+  }
+
+  /** Decides a new refund: within what the payment has left, or refused. */
+  private String refund(Map<String, String> form) {
+    long[] payment = amounts.get(form.get("original_ref"));
+    if (payment == null) {
+      return "code=25";
+    }
+    long amount = Long.parseLong(form.get("amount"));
+    synchronized (payment) {
+      if (payment[1] + amount > payment[0]) {
+        return "code=13";
+      }
+      payment[1] += amount;
+    }
+    return "code=00&txn=R" + transactions.incrementAndGet();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -114,6 +168,7 @@ final class KestrelBankSandbox implements AutoCloseable {
         long n = transactions.incrementAndGet();
         a.put("txn", "K" + n);
         a.put("auth", String.format("%06d", n % 1_000_000));
+        amounts.put(r, new long[] {Long.parseLong(form.get("amount")), 0});
       }
       return FormBody.encode(a);
     });

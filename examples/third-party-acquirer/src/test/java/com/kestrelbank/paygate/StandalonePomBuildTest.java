@@ -75,7 +75,16 @@ class StandalonePomBuildTest {
     assertTrue(count(suite, "tests") >= 10, "the kit's tests ran: " + count(suite, "tests"));
     assertEquals(0, count(suite, "failures"));
     assertEquals(0, count(suite, "errors"));
-    assertEquals(0, count(suite, "skipped"));
+    // Skipped only: the kit's checks of operations Kestrel Bank does not declare (it refunds).
+    Matcher skipped = Pattern.compile(
+        "<testcase name=\"(\\w+)\"[^>]*>\\s*<skipped[^>]*><!\\[CDATA\\[[^:]*: Assumption failed: the"
+            + " connector does not declare (CAPTURE|VOID|CANCEL)").matcher(suite);
+    int undeclared = 0;
+    while (skipped.find()) {
+      undeclared++;
+    }
+    assertEquals(undeclared, count(suite, "skipped"), "only undeclared operations are skipped");
+    assertEquals(5, undeclared, "the capture, void and cancel checks");
 
     // One jar to drop in: the connector, its registration, the version for operators, no SPI.
     try (JarFile jar = new JarFile(

@@ -1,9 +1,16 @@
 package io.paygate.gateway.acquirer;
 
+import io.paygate.acquirer.spi.Acquirer;
 import io.paygate.acquirer.spi.AuthorisationRequest;
 import io.paygate.acquirer.spi.AuthorisationResult;
+import io.paygate.acquirer.spi.CancelRequest;
+import io.paygate.acquirer.spi.CaptureRequest;
+import io.paygate.acquirer.spi.OperationRequest;
+import io.paygate.acquirer.spi.OperationResult;
+import io.paygate.acquirer.spi.RefundRequest;
 import io.paygate.acquirer.spi.StatusRequest;
 import io.paygate.acquirer.spi.StatusResult;
+import io.paygate.acquirer.spi.VoidRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,6 +160,57 @@ public final class AcquirerCaller implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return StatusResult.unknown("interrupted");
+    }
+  }
+
+  /**
+   * Sends a capture, void, refund or cancel; never throws. A call that never reached the
+   * connector (too many in flight) is not processed; a throw, a null or a timeout is unknown. The
+   * circuit breaker is the authorisations': operations neither consult nor move it.
+   */
+  public OperationResult operate(LoadedAcquirer acquirer, OperationRequest request) {
+    Acquirer a = acquirer.acquirer();
+    return callForOperation(acquirer, request, () -> {
+      if (request instanceof CaptureRequest capture) {
+        return a.capture(capture);
+      } else if (request instanceof VoidRequest release) {
+        return a.voidAuthorisation(release);
+      } else if (request instanceof RefundRequest refund) {
+        return a.refund(refund);
+      }
+      return a.cancel((CancelRequest) request);
+    }, true);
+  }
+
+  /** Asks the acquirer what became of an operation; never throws. */
+  public OperationResult operationStatus(LoadedAcquirer acquirer, OperationRequest request) {
+    return callForOperation(acquirer, request,
+        () -> acquirer.acquirer().operationStatus(request), false);
+  }
+
+  private OperationResult callForOperation(LoadedAcquirer acquirer, OperationRequest request,
+      Callable<OperationResult> work, boolean sends) {
+    Future<OperationResult> call;
+    try {
+      call = pool(acquirer).submit(work);
+    } catch (RejectedExecutionException e) {
+      String why = "too many calls in flight to " + acquirer.name();
+      return sends ? OperationResult.notProcessed(why) : OperationResult.unknown(why);
+    }
+    try {
+      OperationResult result = await(call, request.deadline());
+      return result == null ? OperationResult.unknown("the connector returned no result") : result;
+    } catch (TimeoutException e) {
+      call.cancel(true);
+      return OperationResult.unknown("no answer within " + timeout.toMillis() + " ms");
+    } catch (ExecutionException e) {
+      log.warn("acquirer {} threw on {} {}: {}", acquirer.name(), request.operation(),
+          request.operationReference(), e.getCause().getClass().getName());
+      return OperationResult.unknown(
+          "the connector failed: " + e.getCause().getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return OperationResult.unknown("interrupted while waiting for the bank");
     }
   }
 

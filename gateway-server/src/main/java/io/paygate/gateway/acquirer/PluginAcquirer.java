@@ -4,7 +4,15 @@ import io.paygate.acquirer.spi.Acquirer;
 import io.paygate.acquirer.spi.AuthorisationRequest;
 import io.paygate.acquirer.spi.AuthorisationResult;
 import io.paygate.acquirer.spi.StatusRequest;
+import io.paygate.acquirer.spi.CancelRequest;
+import io.paygate.acquirer.spi.CaptureRequest;
+import io.paygate.acquirer.spi.Operation;
+import io.paygate.acquirer.spi.OperationRequest;
+import io.paygate.acquirer.spi.OperationResult;
+import io.paygate.acquirer.spi.RefundRequest;
 import io.paygate.acquirer.spi.StatusResult;
+import io.paygate.acquirer.spi.VoidRequest;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +49,38 @@ final class PluginAcquirer implements Acquirer {
   @Override
   public StatusResult status(StatusRequest request) {
     return inPlugin(pluginLoader, () -> delegate.status(request));
+  }
+
+  // Every SPI method is delegated, the defaults too: a plug-in that overrides one must be heard.
+
+  @Override
+  public Set<Operation> supportedOperations() {
+    return inPlugin(pluginLoader, delegate::supportedOperations);
+  }
+
+  @Override
+  public OperationResult capture(CaptureRequest request) {
+    return inPlugin(pluginLoader, () -> delegate.capture(request));
+  }
+
+  @Override
+  public OperationResult voidAuthorisation(VoidRequest request) {
+    return inPlugin(pluginLoader, () -> delegate.voidAuthorisation(request));
+  }
+
+  @Override
+  public OperationResult refund(RefundRequest request) {
+    return inPlugin(pluginLoader, () -> delegate.refund(request));
+  }
+
+  @Override
+  public OperationResult cancel(CancelRequest request) {
+    return inPlugin(pluginLoader, () -> delegate.cancel(request));
+  }
+
+  @Override
+  public OperationResult operationStatus(OperationRequest request) {
+    return inPlugin(pluginLoader, () -> delegate.operationStatus(request));
   }
 
   @Override

@@ -3,11 +3,18 @@ package io.paygate.gateway.api;
 import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /** An RFC 9457 problem document. Carries no stack trace and no class name, ever. */
 public record ProblemJson(
     int status, String type, String title, String detail, String requestId,
-    List<FieldError> errors) implements JsonWritable {
+    List<FieldError> errors, Map<String, Object> extensions) implements JsonWritable {
+
+  /** A problem without extension members. */
+  public ProblemJson(int status, String type, String title, String detail, String requestId,
+      List<FieldError> errors) {
+    this(status, type, title, detail, requestId, errors, Map.of());
+  }
 
   public static final String MEDIA_TYPE = "application/problem+json";
   static final String TYPE_BASE = "https://paygate.dev/problems/";
@@ -21,6 +28,17 @@ public record ProblemJson(
     w.name("detail").value(detail);
     if (requestId != null) {
       w.name("requestId").value(requestId);
+    }
+    // RFC 9457 extension members: strings and whole numbers only.
+    if (extensions != null) {
+      for (Map.Entry<String, Object> e : extensions.entrySet()) {
+        w.name(e.getKey());
+        if (e.getValue() instanceof Number n) {
+          w.value(n.longValue());
+        } else {
+          w.value(String.valueOf(e.getValue()));
+        }
+      }
     }
     if (errors != null && !errors.isEmpty()) {
       w.name("errors").beginArray();

@@ -40,6 +40,13 @@ public record Payment(
         newAcquirerStatus, newAcquirerReference, newErrorCode, idempotencyKey, requestFingerprint);
   }
 
+  /** The same payment in another status (as read beside its totals). */
+  public Payment withStatus(PaymentStatus newStatus) {
+    return new Payment(id, merchantId, newStatus, cardHolderName, cardNumberMasked, expiryMonth,
+        expiryYear, amount, createdAt, processedAt, acquirer, acquirerStatus, acquirerReference,
+        errorCode, idempotencyKey, requestFingerprint);
+  }
+
   /** The same payment, to be sent to another acquirer (failover). */
   public Payment withAcquirer(String newAcquirer) {
     return new Payment(id, merchantId, status, cardHolderName, cardNumberMasked, expiryMonth,

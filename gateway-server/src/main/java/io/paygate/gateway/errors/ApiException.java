@@ -13,12 +13,42 @@ public class ApiException extends RuntimeException {
   private final int status;
   private final String type;
   private final String title;
+  private final Map<String, Object> extensions;
 
   public ApiException(int status, String type, String title, String detail) {
+    this(status, type, title, detail, Map.of());
+  }
+
+  /** With RFC 9457 extension members (strings and whole numbers) beside the standard ones. */
+  public ApiException(int status, String type, String title, String detail,
+      Map<String, Object> extensions) {
     super(detail, null, false, false);
     this.status = status;
     this.type = type;
     this.title = title;
+    this.extensions = Map.copyOf(extensions);
+  }
+
+  /** 409: the payment's state does not allow the operation; names the state. */
+  public static ApiException illegalTransition(String operation, String currentState,
+      String detail) {
+    return new ApiException(409, "illegal-transition", "Operation not allowed in this state",
+        detail, Map.of("currentState", currentState, "operation", operation));
+  }
+
+  /** 422: the payment's acquirer does not support the operation. */
+  public static ApiException operationNotSupported(String operation, String acquirer) {
+    return new ApiException(422, "operation-not-supported", "Operation not supported",
+        "the acquirer " + acquirer + " of this payment does not support " + operation,
+        Map.of("operation", operation, "acquirer", acquirer));
+  }
+
+  /** 422: the amount is more than remains to capture or refund; names what remains. */
+  public static ApiException amountExceedsRemaining(String operation, long remaining,
+      String currency) {
+    return new ApiException(422, "amount-exceeds-remaining", "Amount exceeds what remains",
+        "the amount is more than remains to " + operation + ": " + remaining + " " + currency
+            + " (minor units)", Map.of("remaining", remaining, "currency", currency));
   }
 
   public static ApiException unauthorized(String detail) {
@@ -61,6 +91,11 @@ public class ApiException extends RuntimeException {
   public static ApiException idempotencyKeyReused() {
     return new ApiException(422, "idempotency-key-reused", "Idempotency key reused",
         "this Idempotency-Key was used with a different request; use a new key for a new payment");
+  }
+
+  /** Extension members of the problem answer; empty for most problems. */
+  public Map<String, Object> extensions() {
+    return extensions;
   }
 
   /** Headers that go with the answer ({@code Retry-After}, {@code WWW-Authenticate}); none here. */

@@ -31,7 +31,7 @@ public final class ProblemAnswers {
   public ProblemAnswer of(Throwable e) {
     if (e instanceof ApiException api) {
       return answer(api.status(), api.type(), api.title(), api.getMessage(), null,
-          api.headers());
+          api.headers(), api.extensions());
     }
     if (e instanceof ValidationException invalid) {
       String detail = invalid.errors().size() == 1
@@ -75,8 +75,13 @@ public final class ProblemAnswers {
 
   private ProblemAnswer answer(int status, String type, String title, String detail,
       List<FieldError> errors, Map<String, String> headers) {
-    ProblemJson problem =
-        new ProblemJson(status, type, title, detail, MDC.get("requestId"), errors);
+    return answer(status, type, title, detail, errors, headers, Map.of());
+  }
+
+  private ProblemAnswer answer(int status, String type, String title, String detail,
+      List<FieldError> errors, Map<String, String> headers, Map<String, Object> extensions) {
+    ProblemJson problem = new ProblemJson(
+        status, type, title, detail, MDC.get("requestId"), errors, extensions);
     String merchant = MDC.get("merchantId");
     audit.record("error", String.valueOf(status),
         merchant == null ? null : UUID.fromString(merchant), null, type);

@@ -3,6 +3,7 @@ package io.paygate.gateway.payments;
 import io.paygate.acquirer.spi.AuthorisationRequest;
 import io.paygate.acquirer.spi.AuthorisationResult;
 import io.paygate.acquirer.spi.Card;
+import io.paygate.acquirer.spi.Operation;
 import io.paygate.gateway.acquirer.AcquirerCaller;
 import io.paygate.gateway.acquirer.AcquirerRegistry;
 import io.paygate.gateway.acquirer.LoadedAcquirer;
@@ -51,16 +52,20 @@ public final class PaymentService {
   private final Reconciler reconciler;
   private final Clock clock;
   private final PaymentMetrics metrics;
+  private final OperationService operations;
 
   /**
    * @param inFlight where payments being sent are tracked, for reconciliation and shutdown
    * @param reconciler looks up a replayed payment whose outcome is not final; null for none
    * @param metrics where each new payment's outcome and times are recorded
+   * @param operations captures what a {@code "capture": true} request authorised; null when the
+   *     gateway takes no such requests (the flag then answers 400)
    */
   public PaymentService(PaymentRequestValidator validator, PaymentRepository payments,
       AcquirerRegistry acquirers, AcquirerCaller caller, RequestFingerprint fingerprint,
       AuditLog audit, InFlightPayments inFlight, Reconciler reconciler, Clock clock,
-      PaymentMetrics metrics) {
+      PaymentMetrics metrics, OperationService operations) {
+    this.operations = operations;
     this.validator = validator;
     this.payments = payments;
     this.acquirers = acquirers;
@@ -85,7 +90,17 @@ public final class PaymentService {
   public ProcessedPayment process(Merchant merchant, Map<String, Object> body, String idempotencyKey) {
     long received = System.nanoTime();
     ValidatedPayment request = validator.validate(body);
-    String requestFingerprint = idempotencyKey == null ? null : fingerprint.of(request);
+    boolean capture = CaptureFlag.of(body, operations != null);
+    if (capture) {
+      for (String name : merchant.acquirers()) {
+        if (acquirers.find(name).map(a -> !a.supports(Operation.CAPTURE)).orElse(false)) {
+          // Refused before any bank is asked, rather than authorised and left uncaptured.
+          throw ApiException.operationNotSupported("capture", canonicalName(name));
+        }
+      }
+    }
+    String requestFingerprint =
+        idempotencyKey == null ? null : fingerprint.of(request, capture);
     if (idempotencyKey != null) {
       Optional<Payment> earlier = payments.findByIdempotencyKey(merchant.id(), idempotencyKey);
       if (earlier.isPresent()) {
@@ -100,7 +115,19 @@ public final class PaymentService {
           + " retry shortly (with the same Idempotency-Key)");
     }
     try {
-      return processNew(id, merchant, request, idempotencyKey, requestFingerprint, received);
+      ProcessedPayment authorised =
+          processNew(id, merchant, request, idempotencyKey, requestFingerprint, received);
+      if (!capture || authorised.replayed()
+          || authorised.payment().status() != PaymentStatus.Authorised) {
+        return authorised;
+      }
+      // Authorise then capture: the capture is an operation like any other, stored first.
+      OperationOutcome captured = operations.captureInFull(authorised.payment());
+      if (captured == null) {
+        return authorised;
+      }
+      return new ProcessedPayment(captured.payment().payment(), false, authorised.bankTimes(),
+          captured.operation().status());
     } finally {
       inFlight.exit(id);
     }

@@ -1,15 +1,19 @@
 package io.paygate.gateway.payments;
 
 import io.paygate.acquirer.spi.AuthorisationResult;
+import io.paygate.acquirer.spi.Operation;
 import io.paygate.acquirer.spi.StatusRequest;
 import io.paygate.acquirer.spi.StatusResult;
 import io.paygate.gateway.acquirer.AcquirerCaller;
 import io.paygate.gateway.acquirer.AcquirerRegistry;
 import io.paygate.gateway.acquirer.LoadedAcquirer;
 import io.paygate.gateway.audit.AuditLog;
+import io.paygate.gateway.core.OperationStatus;
 import io.paygate.gateway.core.Payment;
+import io.paygate.gateway.core.PaymentOperation;
 import io.paygate.gateway.core.PaymentStatus;
 import io.paygate.gateway.db.PaymentRepository;
+import io.paygate.gateway.db.UnresolvedOperation;
 import io.paygate.gateway.db.UnresolvedPayment;
 import io.paygate.gateway.metrics.ReconciliationMetrics;
 import io.paygate.gateway.webhooks.PaymentEvents;
@@ -40,10 +44,22 @@ import org.slf4j.MDC;
  * amount or currency differs from ours is not accepted: the payment stays {@code Unknown} with
  * {@code errorCode} {@code amount_mismatch}, an audit event and an error in the log, for an
  * operator to settle with the bank; reconciliation leaves it alone from then on.
+ *
+ * <p>Not found is not trusted alone when the acquirer can cancel: the authorisation may still be
+ * on its way to the bank. The gateway then sends a technical cancel by the payment's reference
+ * (stored first, like every operation); once the bank confirms it, the payment is {@code Failed}
+ * with {@code errorCode} {@code cancelled}, and the bank refuses the authorisation should it
+ * arrive late. Until then the payment stays {@code Unknown}.
+ *
+ * <p>Captures, voids, refunds and cancels left {@code Pending} or {@code Unknown} are looked up the
+ * same way, each with its own backoff: done or refused settle them (and their reservation); not
+ * found fails them and gives the reservation back.
  */
 public final class Reconciler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
   private static final int BATCH = 100;
+  /** The error code of a payment the gateway cancelled at its bank after a not-found look-up. */
+  public static final String CANCELLED = "cancelled";
 
   private final PaymentRepository payments;
   private final AcquirerRegistry acquirers;
@@ -55,6 +71,7 @@ public final class Reconciler implements AutoCloseable {
   private final Duration interval;
   private final Duration maxBackoff;
   private final ScheduledExecutorService schedule;
+  private final OperationService operations;
   private final ReconciliationMetrics metrics;
 
   /**
@@ -63,10 +80,14 @@ public final class Reconciler implements AutoCloseable {
    * @param interval how often to look for unresolved payments, and the first backoff step
    * @param maxBackoff the longest wait between two look-ups of one payment
    * @param metrics where runs and their results are counted
+   * @param operations settles unresolved captures, voids, refunds and cancels, and sends
+   *     technical cancels; null for payments only
    */
   public Reconciler(PaymentRepository payments, AcquirerRegistry acquirers, AcquirerCaller caller,
       InFlightPayments inFlight, AuditLog audit, Clock clock, Duration staleAfter,
-      Duration interval, Duration maxBackoff, ReconciliationMetrics metrics) {
+      Duration interval, Duration maxBackoff, ReconciliationMetrics metrics,
+      OperationService operations) {
+    this.operations = operations;
     this.payments = payments;
     this.acquirers = acquirers;
     this.caller = caller;
@@ -114,6 +135,10 @@ public final class Reconciler implements AutoCloseable {
    * @return how many reached a final status
    */
   public int runOnce() {
+    return runPayments() + runOperations();
+  }
+
+  private int runPayments() {
     int settled = 0;
     Instant started = clock.instant();
     while (!schedule.isShutdown()) {
@@ -132,6 +157,37 @@ public final class Reconciler implements AutoCloseable {
           metrics.settled();
         } else {
           postpone(u, p);
+        }
+      }
+      if (due.size() < BATCH || looked == 0) {
+        return settled;
+      }
+    }
+    return settled;
+  }
+
+  /** Looks up every unresolved operation that is due; how many reached a final status. */
+  private int runOperations() {
+    if (operations == null) {
+      return 0;
+    }
+    int settled = 0;
+    Instant started = clock.instant();
+    while (!schedule.isShutdown()) {
+      List<UnresolvedOperation> due =
+          operations.unresolved(clock.instant().minus(staleAfter), started, BATCH);
+      int looked = 0;
+      for (UnresolvedOperation u : due) {
+        if (inFlight.contains(u.operation().id())) {
+          continue;
+        }
+        looked++;
+        PaymentOperation op = operations.resolve(u.operation());
+        if (op.status().isFinal()) {
+          settled++;
+        } else {
+          int lookUps = u.lookUps() + 1;
+          operations.postpone(op.id(), lookUps, clock.instant().plus(backoff(lookUps)));
         }
       }
       if (due.size() < BATCH || looked == 0) {
@@ -196,6 +252,12 @@ public final class Reconciler implements AutoCloseable {
           r.amountMinor(), r.currency(), p.amount());
       record(p, next, "payment.flagged", "bank echoed " + r.amountMinor() + " " + r.currency()
           + ", not " + p.amount());
+    } else if (r.outcome() == StatusResult.Outcome.NOT_FOUND && acquirer.isPresent()
+        && operations != null && acquirer.get().supports(Operation.CANCEL)) {
+      next = cancelTechnically(p, acquirer.get(), at);
+      if (next == null) {
+        return payments.find(p.merchantId(), p.id()).orElse(p);
+      }
     } else {
       next = OutcomeMapper.apply(p, r, at);
       if (next != null) {
@@ -211,6 +273,36 @@ public final class Reconciler implements AutoCloseable {
       }
     }
     return payments.find(p.merchantId(), p.id()).orElse(next);
+  }
+
+  /**
+   * Cancels a payment the bank says it has not seen, since it may yet arrive: Failed once the bank
+   * confirms the cancel; otherwise Unknown (from Pending) or unchanged, to be tried again.
+   *
+   * @return the payment as recorded, or null when it was left as it was
+   */
+  private Payment cancelTechnically(Payment p, LoadedAcquirer acquirer, Instant at) {
+    // One cancel at a time: an earlier one still open is settled by the operations' pass, and
+    // one the bank refused means it holds something; neither is sent again.
+    Optional<PaymentOperation> earlier = operations.latestCancel(p);
+    boolean sendAgain = earlier.isEmpty()
+        || earlier.get().status() == OperationStatus.Failed;
+    Optional<PaymentOperation> cancel = sendAgain ? operations.cancel(p, acquirer) : earlier;
+    if (cancel.isPresent() && cancel.get().status() == OperationStatus.Succeeded) {
+      Payment failed = p.withOutcome(PaymentStatus.Failed, at, "Cancelled", null, CANCELLED);
+      record(p, failed, "payment.reconciled", "not found at " + p.acquirer()
+          + "; technically cancelled so that it cannot arrive late");
+      return failed;
+    }
+    String why = cancel.map(c -> "the cancel is " + c.status()
+        + (c.errorCode() == null ? "" : " (" + c.errorCode() + ")")).orElse("no cancel sent");
+    log.info("payment {} not found at {}; {}: left unresolved", p.id(), p.acquirer(), why);
+    if (p.status() == PaymentStatus.Pending) {
+      Payment unknown = OutcomeMapper.apply(p, AuthorisationResult.unknown(why), at);
+      record(p, unknown, "payment.reconciled", "not found, " + why);
+      return unknown;
+    }
+    return null;
   }
 
   private void record(Payment before, Payment after, String event, String detail) {

@@ -44,9 +44,26 @@ public final class RequestFingerprint {
   }
 
   public String of(ValidatedPayment p) {
-    String canonical = p.cardNumber() + '|' + p.expiryMonth() + '|' + p.expiryYear() + '|'
+    return of(canonical(p));
+  }
+
+  private static String canonical(ValidatedPayment p) {
+    return (p.cardNumber() + '|' + p.expiryMonth() + '|' + p.expiryYear() + '|'
         + p.cardHolderName() + '|' + p.amount().minor() + '|'
-        + p.amount().currency().getCurrencyCode();
+        + p.amount().currency().getCurrencyCode());
+  }
+
+  /**
+   * The fingerprint of a payment request with its {@code capture} flag: the same as
+   * {@link #of(ValidatedPayment)} when it is false, so that keys stored before the flag existed
+   * still match their retries.
+   */
+  public String of(ValidatedPayment p, boolean capture) {
+    return capture ? of(canonical(p) + "|capture") : of(p);
+  }
+
+  /** The fingerprint of any canonical text of a request (an operation's, say). */
+  public String of(String canonical) {
     Mac mac = macs.get();
     return HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
   }

@@ -5,6 +5,7 @@ import io.paygate.gateway.api.PaymentJson;
 import io.paygate.gateway.auth.AuthenticatedMerchant;
 import io.paygate.gateway.auth.MerchantAuthenticator;
 import io.paygate.gateway.core.Merchant;
+import io.paygate.gateway.core.OperationStatus;
 import io.paygate.gateway.core.PaymentStatus;
 import io.paygate.gateway.db.MerchantRepository;
 import io.paygate.gateway.errors.BearerChallengeException;
@@ -58,6 +59,8 @@ public final class PaymentEndpoint extends Handler.Abstract {
   public static final String ROUTE = "POST /api/process";
   static final String PATH = "/api/process";
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  /** The outcome of the capture a {@code "capture": true} request asked for. */
+  static final String CAPTURE_STATUS = "Capture-Status";
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
   private static final List<String> ALLOWED = List.of("POST", "OPTIONS");
   private static final String JSON = "application/json";
@@ -153,11 +156,16 @@ public final class PaymentEndpoint extends Handler.Abstract {
         .orElseThrow(() -> BearerChallengeException.invalidToken(
             "the merchant of this token no longer exists"));
     ProcessedPayment result = payments.process(merchant, body, key);
-    int status = result.payment().status() == PaymentStatus.Unknown ? 202 : 201;
+    // With "capture": true, an unknown capture is as unfinished as an unknown authorisation.
+    int status = result.payment().status() == PaymentStatus.Unknown
+        || result.capture() == OperationStatus.Unknown ? 202 : 201;
     Map<String, String> answerHeaders = new LinkedHashMap<>();
     answerHeaders.put("Location", "/api/history/" + result.payment().id());
     if (result.replayed()) {
       answerHeaders.put("Idempotent-Replayed", "true");
+    }
+    if (result.capture() != null) {
+      answerHeaders.put(CAPTURE_STATUS, result.capture().name());
     }
     String timing = ServerTiming.of(result.bankTimes());
     if (timing != null) {

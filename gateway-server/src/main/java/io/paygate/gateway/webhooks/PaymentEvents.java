@@ -10,14 +10,18 @@ import java.time.Instant;
 public final class PaymentEvents {
   private PaymentEvents() {}
 
-  /** The event of an outcome the bank's answer gave; null for {@code Pending} (no event). */
+  /**
+   * The event of an outcome the bank's answer gave; null for {@code Pending} (no event) and for the
+   * states captures, voids and refunds lead to, which are never an authorisation's outcome (their
+   * operations have events of their own: capture.*, void.*, refund.*).
+   */
   public static WebhookEventType typeOf(PaymentStatus status) {
     return switch (status) {
       case Authorised -> WebhookEventType.PAYMENT_AUTHORISED;
       case Declined -> WebhookEventType.PAYMENT_DECLINED;
       case Failed -> WebhookEventType.PAYMENT_FAILED;
       case Unknown -> WebhookEventType.PAYMENT_UNKNOWN;
-      case Pending -> null;
+      case Pending, PartiallyCaptured, Captured, Voided, PartiallyRefunded, Refunded -> null;
     };
   }
 

@@ -221,9 +221,9 @@ class PluginFolderLoadingTest {
       assertThat(registry.find("Soon")).isEmpty();
       assertThat(registry.skipped()).extracting(SkippedPlugin::toString).containsExactlyInAnyOrder(
           newerMajor + " was skipped: acquirer Future: it was built for SPI 2.0 and this gateway"
-              + " runs SPI 1.0 (the major versions differ)",
+              + " runs SPI 1.1 (the major versions differ)",
           newerMinor + " was skipped: acquirer Soon: it was built for SPI 1.9, newer than this"
-              + " gateway's SPI 1.0");
+              + " gateway's SPI 1.1");
     }
   }
 

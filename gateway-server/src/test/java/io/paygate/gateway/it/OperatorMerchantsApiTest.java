@@ -83,7 +83,8 @@ class OperatorMerchantsApiTest {
       String token = pair.string("token");
       String refresh = pair.string("refreshToken");
       String id = merchantId(gw, login);
-      assertThat(pay(gw, token).status()).isEqualTo(201);
+      Http.Answer paid = pay(gw, token);
+      assertThat(paid.status()).isEqualTo(201);
 
       Http.Answer disabled = post(gw, "/admin/merchants/" + id + "/disable", null);
       assertThat(disabled.status()).isEqualTo(200);
@@ -96,6 +97,12 @@ class OperatorMerchantsApiTest {
       assertThat(refused.string("type")).endsWith("/merchant-disabled");
       assertThat(refused.string("detail")).contains("disabled").doesNotContain(id);
       assertThat(gw.http().get("/api/history", token).status()).isEqualTo(403);
+      // The payment's lifecycle too: no capture, void or refund of a disabled merchant's payment.
+      String payment = "/api/payments/" + paid.string("id");
+      assertThat(gw.http().get(payment, token).status()).isEqualTo(403);
+      Http.Answer voidRefused = gw.http().post(payment + "/voids", token, "{}");
+      assertThat(voidRefused.status()).isEqualTo(403);
+      assertThat(voidRefused.string("type")).endsWith("/merchant-disabled");
       assertThat(gw.http().post("/token/refresh", null,
           "{\"refreshToken\":\"" + refresh + "\"}").status()).isEqualTo(401);
       Http.Answer loginRefused = login(gw, login, TestGateway.PASSWORD);

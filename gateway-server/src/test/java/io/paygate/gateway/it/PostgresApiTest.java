@@ -8,6 +8,7 @@ import io.paygate.gateway.support.Http;
 import io.paygate.gateway.support.LongestNames;
 import io.paygate.gateway.support.PostgresServer;
 import io.paygate.gateway.support.PrometheusText;
+import io.paygate.gateway.support.SimulatorProcess;
 import io.paygate.gateway.support.TestGateway;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +16,11 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +67,62 @@ class PostgresApiTest {
       assertThat(rs.getString("status")).isEqualTo("Authorised");
       assertThat(rs.getLong("amount_minor")).isEqualTo(4250);
       assertThat(rs.getString("card_number_masked")).isEqualTo("411111******1111");
+    }
+  }
+
+  /**
+   * Two gateways on one PostgreSQL, each with its own group commit, race partial refunds of one
+   * captured payment: the conditional reservation on the payment row admits exactly what was
+   * captured, however the transactions interleave.
+   */
+  @Test
+  void concurrentRefundsThroughTwoGatewaysNeverExceedTheCapturedAmount(@TempDir Path other)
+      throws Exception {
+    Map<String, String> shared = Map.of("db.url", postgres.jdbcUrl(), "db.user", "paygate",
+        "jwt.secret", "pg-refund-race-secret-0123456789abcdef0123456789abcdef");
+    try (SimulatorProcess bank = SimulatorProcess.start("5ms")) {
+      Map<String, String> settings = new java.util.HashMap<>(shared);
+      settings.put("acquirer.piggybank.baseUrl", bank.baseUrl());
+      try (TestGateway one = TestGateway.start(other.resolve("one"), settings);
+          TestGateway two = TestGateway.start(other.resolve("two"), settings)) {
+        String merchant = one.newMerchantToken();
+        String body = payment(Cards.AUTHORISED, "10.00", "EUR");
+        Http.Answer paid = one.http().post("/api/process", merchant,
+            body.substring(0, body.lastIndexOf('}')) + ", \"capture\": true}");
+        assertThat(paid.string("status")).isEqualTo("Captured");
+        String refunds = "/api/payments/" + paid.string("id") + "/refunds";
+
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+          CountDownLatch go = new CountDownLatch(1);
+          List<Future<Http.Answer>> answers = new ArrayList<>();
+          for (int i = 0; i < 40; i++) {
+            TestGateway via = i % 2 == 0 ? one : two;
+            answers.add(pool.submit(() -> {
+              go.await();
+              return via.http().post(refunds, merchant, "{\"amount\": 100, \"currency\": \"EUR\"}",
+                  "Idempotency-Key", UUID.randomUUID().toString());
+            }));
+          }
+          go.countDown();
+          int succeeded = 0;
+          for (Future<Http.Answer> f : answers) {
+            Http.Answer a = f.get();
+            assertThat(a.status()).as(a.toString()).isIn(201, 422);
+            succeeded += a.status() == 201 && "Succeeded".equals(a.string("status")) ? 1 : 0;
+          }
+          assertThat(succeeded).isEqualTo(10);
+          Map<String, Object> after = two.http().get("/api/payments/" + paid.string("id"), merchant)
+              .json();
+          assertThat(((Number) after.get("refundedAmount")).longValue()).isEqualTo(1000);
+          long done = bank.operations().stream()
+              .filter(r -> r.get("type").equals("REFUND") && r.get("status").equals("DONE"))
+              .count();
+          assertThat(done).isEqualTo(10);
+        } finally {
+          pool.shutdownNow();
+        }
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -125,11 +126,18 @@ class BankFaultsTest {
   }
 
   @Test
-  void aPaymentTheBankNeverSawFailsAtReconciliation() {
+  void aPaymentTheBankNeverSawIsCancelledThenFailsAtReconciliation() {
     bank.stubFor(post(urlEqualTo("/payments"))
         .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-    bank.stubFor(get(urlPathMatching("/payments/.+")).willReturn(aResponse().withStatus(404)
+    bank.stubFor(get(urlPathMatching("/payments/[^/]+")).willReturn(aResponse().withStatus(404)
         .withHeader("Content-Type", "application/json").withBody("{\"error\":\"not_found\"}")));
+    // Not found may mean not arrived yet: the gateway cancels it at the bank before failing it.
+    bank.stubFor(post(urlPathMatching("/payments/[^/]+/cancels")).willReturn(aResponse()
+        .withStatus(200).withHeader("Content-Type", "application/json")
+        .withBody("{\"reference\":\"{{jsonPath request.body '$.reference'}}\",\"type\":\"CANCEL\","
+            + "\"status\":\"DONE\",\"bankReference\":\"piggy-cancel\",\"amount\":1000,"
+            + "\"currency\":\"EUR\"}")
+        .withTransformers("response-template")));
     String key = UUID.randomUUID().toString();
     String body = payment(Cards.AUTHORISED, "10.00", "EUR");
 
@@ -140,7 +148,9 @@ class BankFaultsTest {
         () -> gw.http().post("/api/process", token, body, "Idempotency-Key", key),
         a -> a.status() == 201);
     assertThat(settled.string("status")).isEqualTo("Failed");
-    assertThat(settled.string("acquirerStatus")).isEqualTo("NotFound");
+    assertThat(settled.string("acquirerStatus")).isEqualTo("Cancelled");
+    assertThat(settled.string("errorCode")).isEqualTo("cancelled");
+    bank.verify(1, postRequestedFor(urlPathMatching("/payments/[^/]+/cancels")));
   }
 
   @Test

@@ -8,7 +8,13 @@ import io.paygate.acquirer.spi.AuthorisationRequest;
 import io.paygate.acquirer.spi.AuthorisationResult;
 import io.paygate.acquirer.spi.StatusRequest;
 import io.paygate.acquirer.spi.StatusResult;
+import io.paygate.acquirer.spi.CancelRequest;
+import io.paygate.acquirer.spi.Operation;
+import io.paygate.acquirer.spi.OperationRequest;
+import io.paygate.acquirer.spi.OperationResult;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,6 +33,24 @@ public final class ScriptedAcquirer implements Acquirer {
   private static volatile Function<StatusRequest, StatusResult> statusScript = null;
   private static final List<String> AUTHORISE_CALLS = new CopyOnWriteArrayList<>();
   private static final Map<String, AuthorisationResult> DONE = new ConcurrentHashMap<>();
+  /** Whether it declares CANCEL (SPI 1.1); by default it is an authorise-only (1.0) connector. */
+  private static volatile boolean cancels;
+  private static final List<String> CANCEL_CALLS = new CopyOnWriteArrayList<>();
+
+  /** Makes it declare and answer technical cancels (done), or stop doing so. */
+  public static void cancels(boolean on) {
+    cancels = on;
+  }
+
+  /** The payment references it was asked to cancel, in order. */
+  public static List<String> cancelCalls() {
+    return List.copyOf(CANCEL_CALLS);
+  }
+
+  /** Loses the request before the bank: the outcome reads unknown and the bank never saw it. */
+  public static AuthorisationResult loseTheRequest(AuthorisationRequest r) {
+    return AuthorisationResult.unknown("the request was lost on its way");
+  }
 
   /** Answers every later authorisation with {@code next}. */
   public static void script(Function<AuthorisationRequest, AuthorisationResult> next) {
@@ -44,6 +68,8 @@ public final class ScriptedAcquirer implements Acquirer {
     statusScript = null;
     AUTHORISE_CALLS.clear();
     DONE.clear();
+    cancels = false;
+    CANCEL_CALLS.clear();
   }
 
   /** The payment references it was asked to authorise, in order. */
@@ -80,6 +106,28 @@ public final class ScriptedAcquirer implements Acquirer {
     AuthorisationResult done = DONE.get(request.paymentReference());
     return done == null ? StatusResult.notFound() : StatusResult.authorised(done.bankReference(),
         done.authorisationCode(), request.amountMinor(), request.currency());
+  }
+
+  @Override
+  public Set<Operation> supportedOperations() {
+    return cancels ? EnumSet.of(Operation.AUTHORISE, Operation.CANCEL)
+        : EnumSet.of(Operation.AUTHORISE);
+  }
+
+  @Override
+  public OperationResult cancel(CancelRequest request) {
+    if (!cancels) {
+      return Acquirer.super.cancel(request);
+    }
+    CANCEL_CALLS.add(request.paymentReference());
+    return OperationResult.done("scripted-cancel-" + request.operationReference());
+  }
+
+  @Override
+  public OperationResult operationStatus(OperationRequest request) {
+    return CANCEL_CALLS.contains(request.paymentReference())
+        ? OperationResult.done("scripted-cancel-" + request.operationReference())
+        : OperationResult.notProcessed("no such operation");
   }
 
   /** Its provider, registered in the test class path's META-INF/services. */

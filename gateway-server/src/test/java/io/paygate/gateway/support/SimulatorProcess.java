@@ -23,8 +23,17 @@ public final class SimulatorProcess implements AutoCloseable {
 
   /** Starts the simulator on a free port, delaying every answer by {@code delay} (e.g. 20ms). */
   public static SimulatorProcess start(String delay) throws IOException {
+    return start(delay, delay);
+  }
+
+  /**
+   * Starts the simulator on a free port, delaying payments and operations by {@code delay} and
+   * look-ups by {@code lookUpDelay}.
+   */
+  public static SimulatorProcess start(String delay, String lookUpDelay) throws IOException {
     JavaProcess.Started p = JavaProcess.start("io.paygate.piggy.simulator.PiggyBankSimulatorMain",
-        List.of("--host", "127.0.0.1", "--port", "0", "--delay", delay), Map.of(), LISTENING);
+        List.of("--host", "127.0.0.1", "--port", "0", "--delay", delay,
+            "--lookup-delay", lookUpDelay), Map.of(), LISTENING);
     return new SimulatorProcess(p.process(), p.ready());
   }
 
@@ -35,6 +44,11 @@ public final class SimulatorProcess implements AutoCloseable {
   /** The bank's ledger: one record per payment reference it processed. */
   public List<Map<String, Object>> ledger() {
     return http.get("/payments", null).jsonList();
+  }
+
+  /** The bank's operations: one record per capture, void, refund or cancel reference. */
+  public List<Map<String, Object>> operations() {
+    return http.get("/operations", null).jsonList();
   }
 
   @Override

@@ -16,7 +16,9 @@ enum CardVerdict {
   /** Last digit 6. */
   EXPIRED_CARD("expired_card", "Expired card"),
   /** Last digit 8. */
-  SUSPECTED_FRAUD("suspected_fraud", "Suspected fraud");
+  SUSPECTED_FRAUD("suspected_fraud", "Suspected fraud"),
+  /** Never from a card: a payment technically cancelled before its authorisation arrived. */
+  CANCELLED("cancelled", "Cancelled before it arrived");
 
   private final String reason;
   private final String message;

@@ -30,6 +30,17 @@ final class PaymentLedger {
     return earlier;
   }
 
+  /**
+   * Keeps {@code candidate} unless its reference is already recorded, without counting an attempt:
+   * for a record the bank makes itself (a cancel that arrived first).
+   *
+   * @return the record that holds for the reference
+   */
+  PaymentRecord recordIfAbsent(PaymentRecord candidate) {
+    PaymentRecord earlier = byReference.putIfAbsent(candidate.reference(), candidate);
+    return earlier == null ? candidate : earlier;
+  }
+
   /** The record of {@code reference} with this attempt counted, or null when there is none. */
   PaymentRecord replay(String reference) {
     PaymentRecord earlier = byReference.get(reference);

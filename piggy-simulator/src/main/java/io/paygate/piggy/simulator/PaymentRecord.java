@@ -38,6 +38,15 @@ final class PaymentRecord {
         BankIdentifiers.newAuthorisationCode(), now);
   }
 
+  /**
+   * The record a technical cancel leaves when it arrives before its payment: declined, so that the
+   * authorisation, should it arrive late, is refused with the same reference.
+   */
+  static PaymentRecord cancelledBeforeArrival(String reference, OperationSubmission cancel) {
+    return new PaymentRecord(new PaymentSubmission(reference, cancel.merchantId(), "",
+        CardVerdict.CANCELLED, cancel.amount(), cancel.currency()), null, null, Instant.now());
+  }
+
   String reference() {
     return submission.reference();
   }

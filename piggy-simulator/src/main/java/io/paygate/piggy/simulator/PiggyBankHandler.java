@@ -3,7 +3,9 @@ package io.paygate.piggy.simulator;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -27,8 +29,11 @@ import org.eclipse.jetty.util.thread.Invocable;
  *
  * <p>With a delay, a payment is processed and recorded at once and only its answer is late, as at
  * a slow bank: a client that gives up waiting leaves behind a payment the bank did make, which is
- * what reconciliation must cope with. The delay applies to {@code POST /payments} and
- * {@code GET /payments/{reference}}, not to the health check or the ledger, which are test tools.
+ * what reconciliation must cope with. The delay applies to payments and operations and their
+ * look-ups ({@code POST /payments}, {@code GET /payments/{reference}},
+ * {@code POST /payments/{reference}/captures|voids|refunds|cancels},
+ * {@code GET /operations/{reference}}), not to the health check or the ledgers
+ * ({@code GET /payments}, {@code GET /operations}), which are test tools.
  */
 final class PiggyBankHandler extends Handler.Abstract.NonBlocking {
   /** Far above any real payment request; a bound so that a client cannot exhaust the heap. */
@@ -44,12 +49,24 @@ final class PiggyBankHandler extends Handler.Abstract.NonBlocking {
   private static final String PAYMENTS = "/payments";
   private static final String ONE_PAYMENT = "/payments/";
 
-  private final PaymentLedger ledger;
-  private final long delayMillis;
+  private static final String OPERATIONS = "/operations";
+  private static final String ONE_OPERATION = "/operations/";
+  /** {@code /payments/{reference}/<kind>}: the operation each kind of path asks for. */
+  private static final Map<String, String> OPERATION_PATHS = Map.of(
+      "captures", OperationDesk.CAPTURE, "voids", OperationDesk.VOID,
+      "refunds", OperationDesk.REFUND, "cancels", OperationDesk.CANCEL);
 
-  PiggyBankHandler(PaymentLedger ledger, Duration responseDelay) {
+  private final PaymentLedger ledger;
+  private final OperationDesk desk;
+  private final long delayMillis;
+  private final long lookUpDelayMillis;
+
+  PiggyBankHandler(PaymentLedger ledger, OperationDesk desk, Duration responseDelay,
+      Duration lookUpDelay) {
     this.ledger = ledger;
+    this.desk = desk;
     this.delayMillis = responseDelay.toMillis();
+    this.lookUpDelayMillis = lookUpDelay.toMillis();
   }
 
   @Override
@@ -72,6 +89,32 @@ final class PiggyBankHandler extends Handler.Abstract.NonBlocking {
       } else {
         methodNotAllowed(response, callback, "GET");
       }
+    } else if (isOperationPath(path)) {
+      if (HttpMethod.POST.is(method)) {
+        int slash = path.lastIndexOf('/');
+        String reference = URIUtil.decodePath(path.substring(ONE_PAYMENT.length(), slash));
+        String type = OPERATION_PATHS.get(path.substring(slash + 1));
+        readBody(request, response, callback, body -> operate(type, reference, body));
+      } else {
+        methodNotAllowed(response, callback, "POST");
+      }
+    } else if (path.equals(OPERATIONS)) {
+      if (HttpMethod.GET.is(method)) {
+        send(response, callback, 200, SimulatorJson.operations(desk.all()));
+      } else {
+        methodNotAllowed(response, callback, "GET");
+      }
+    } else if (path.startsWith(ONE_OPERATION) && path.length() > ONE_OPERATION.length()
+        && path.indexOf('/', ONE_OPERATION.length()) < 0) {
+      if (HttpMethod.GET.is(method)) {
+        OperationRecord record =
+            desk.find(URIUtil.decodePath(path.substring(ONE_OPERATION.length())));
+        answer(request, response, callback, lookUpDelayMillis, record == null
+            ? new Answer(404, SimulatorJson.NOT_FOUND)
+            : new Answer(200, SimulatorJson.operation(record)));
+      } else {
+        methodNotAllowed(response, callback, "GET");
+      }
     } else if (path.equals("/health")) {
       if (HttpMethod.GET.is(method)) {
         send(response, callback, 200, SimulatorJson.HEALTHY);
@@ -89,7 +132,21 @@ final class PiggyBankHandler extends Handler.Abstract.NonBlocking {
         && path.indexOf('/', ONE_PAYMENT.length()) < 0;
   }
 
+  /** {@code /payments/{reference}/captures} and the like, the reference without a '/'. */
+  private static boolean isOperationPath(String path) {
+    int slash = path.lastIndexOf('/');
+    return path.startsWith(ONE_PAYMENT) && slash > ONE_PAYMENT.length()
+        && path.indexOf('/', ONE_PAYMENT.length()) == slash
+        && OPERATION_PATHS.containsKey(path.substring(slash + 1));
+  }
+
   private void authorise(Request request, Response response, Callback callback) {
+    readBody(request, response, callback, this::pay);
+  }
+
+  /** Reads the body without blocking, then answers what {@code process} makes of it. */
+  private void readBody(Request request, Response response, Callback callback,
+      Function<byte[], Answer> process) {
     if (request.getLength() > MAX_DRAINED_BYTES) {
       send(response, callback, 413, SimulatorJson.TOO_LARGE);
       return;
@@ -112,7 +169,7 @@ final class PiggyBankHandler extends Handler.Abstract.NonBlocking {
             return;
           }
           try {
-            answer(request, response, callback, pay(body));
+            answer(request, response, callback, process.apply(body));
           } catch (RuntimeException e) {
             callback.failed(e);
           }
@@ -137,15 +194,34 @@ final class PiggyBankHandler extends Handler.Abstract.NonBlocking {
     return new Answer(200, SimulatorJson.answer(record));
   }
 
+  private Answer operate(String type, String paymentReference, byte[] body) {
+    OperationSubmission submission;
+    try {
+      submission = OperationSubmission.parse(body);
+    } catch (RejectedSubmission e) {
+      return new Answer(400, SimulatorJson.error(e.error(), e.field()));
+    }
+    OperationRecord earlier = desk.find(submission.reference());
+    if (earlier == null && OperationDesk.unavailable(type, submission.amount())) {
+      return new Answer(503, SimulatorJson.UNAVAILABLE);
+    }
+    return new Answer(200, SimulatorJson.operation(desk.apply(type, paymentReference, submission)));
+  }
+
   private void lookUp(String reference, Request request, Response response, Callback callback) {
     PaymentRecord record = ledger.find(reference);
-    answer(request, response, callback, record == null
+    answer(request, response, callback, lookUpDelayMillis, record == null
         ? new Answer(404, SimulatorJson.NOT_FOUND)
         : new Answer(200, SimulatorJson.answer(record)));
   }
 
   /** Sends a payment API answer, after the configured delay. */
   private void answer(Request request, Response response, Callback callback, Answer answer) {
+    answer(request, response, callback, delayMillis, answer);
+  }
+
+  private static void answer(Request request, Response response, Callback callback,
+      long delayMillis, Answer answer) {
     if (delayMillis <= 0) {
       send(response, callback, answer.status, answer.body);
       return;

@@ -36,7 +36,9 @@ public final class PiggyBankSimulator implements AutoCloseable {
   private static final int ACCEPT_QUEUE_SIZE = 4096;
 
   private final Duration responseDelay;
+  private final Duration lookUpDelay;
   private final PaymentLedger ledger = new PaymentLedger();
+  private final OperationDesk desk = new OperationDesk(ledger);
   private Server server;
   private ServerConnector connector;
 
@@ -52,11 +54,25 @@ public final class PiggyBankSimulator implements AutoCloseable {
    * @throws IllegalArgumentException when the delay is negative
    */
   public PiggyBankSimulator(Duration responseDelay) {
+    this(responseDelay, responseDelay);
+  }
+
+  /**
+   * A simulator whose payments and operations answer after {@code responseDelay} and whose
+   * look-ups ({@code GET /payments/{reference}}, {@code GET /operations/{reference}}) answer after
+   * {@code lookUpDelay}: a bank slow to pay but quick to tell, so that a test can make every
+   * answer late and still have reconciliation settle it.
+   *
+   * @throws IllegalArgumentException when a delay is negative
+   */
+  public PiggyBankSimulator(Duration responseDelay, Duration lookUpDelay) {
     Objects.requireNonNull(responseDelay, "responseDelay == null");
-    if (responseDelay.isNegative()) {
-      throw new IllegalArgumentException("responseDelay must not be negative");
+    Objects.requireNonNull(lookUpDelay, "lookUpDelay == null");
+    if (responseDelay.isNegative() || lookUpDelay.isNegative()) {
+      throw new IllegalArgumentException("delays must not be negative");
     }
     this.responseDelay = responseDelay;
+    this.lookUpDelay = lookUpDelay;
   }
 
   /**
@@ -87,7 +103,7 @@ public final class PiggyBankSimulator implements AutoCloseable {
     newConnector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
     newConnector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
     newServer.addConnector(newConnector);
-    newServer.setHandler(new PiggyBankHandler(ledger, responseDelay));
+    newServer.setHandler(new PiggyBankHandler(ledger, desk, responseDelay, lookUpDelay));
     try {
       newServer.start();
     } catch (Exception e) {

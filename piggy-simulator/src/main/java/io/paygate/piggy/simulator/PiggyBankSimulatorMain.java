@@ -5,13 +5,15 @@ import java.time.Duration;
 
 /**
  * Runs the {@link PiggyBankSimulator} as a process of its own, for crash tests and benchmarks:
- * {@code --host 127.0.0.1 --port 9090 --delay 200ms} (each optional; port 0 picks a free one).
+ * {@code --host 127.0.0.1 --port 9090 --delay 200ms} (each optional; port 0 picks a free one;
+ * {@code --lookup-delay} gives look-ups their own delay, by default the same).
  * Prints {@code Piggy Bank simulator listening on <url>} once it listens, and stops on SIGTERM or
  * Ctrl-C.
  */
 public final class PiggyBankSimulatorMain {
   private static final String USAGE =
-      "usage: PiggyBankSimulatorMain [--host 127.0.0.1] [--port 9090] [--delay 0ms]";
+      "usage: PiggyBankSimulatorMain [--host 127.0.0.1] [--port 9090] [--delay 0ms]"
+          + " [--lookup-delay <as --delay>]";
 
   private PiggyBankSimulatorMain() {}
 
@@ -20,6 +22,7 @@ public final class PiggyBankSimulatorMain {
     String host = "127.0.0.1";
     int port = 9090;
     Duration delay = Duration.ZERO;
+    Duration lookUpDelay = null;
     try {
       for (int i = 0; i < args.length; i++) {
         String option = args[i];
@@ -41,6 +44,9 @@ public final class PiggyBankSimulatorMain {
           case "--delay":
             delay = parseDelay(value);
             break;
+          case "--lookup-delay":
+            lookUpDelay = parseDelay(value);
+            break;
           default:
             throw new IllegalArgumentException("unknown option " + option);
         }
@@ -52,7 +58,8 @@ public final class PiggyBankSimulatorMain {
       return;
     }
 
-    PiggyBankSimulator bank = new PiggyBankSimulator(delay).start(host, port);
+    PiggyBankSimulator bank = new PiggyBankSimulator(delay, lookUpDelay == null ? delay : lookUpDelay)
+        .start(host, port);
     Runtime.getRuntime().addShutdownHook(new Thread(bank::stop, "piggy-bank-shutdown"));
     // Jetty's threads are not daemons: the process lives on after main returns.
     System.out.println("Piggy Bank simulator listening on " + bank.baseUrl()

@@ -41,6 +41,50 @@ final class SimulatorJson {
     return buffer.readByteArray();
   }
 
+  /** The answer to an operation, the same for its first request, replays and look-ups. */
+  static byte[] operation(OperationRecord r) {
+    Buffer buffer = new Buffer();
+    try (JsonWriter json = JsonWriter.of(buffer)) {
+      writeOperation(json, r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return buffer.readByteArray();
+  }
+
+  /** Every operation, for {@code GET /operations}, with how many requests carried each. */
+  static byte[] operations(List<OperationRecord> records) {
+    Buffer buffer = new Buffer();
+    try (JsonWriter json = JsonWriter.of(buffer)) {
+      json.beginArray();
+      for (OperationRecord r : records) {
+        writeOperation(json, r);
+      }
+      json.endArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return buffer.readByteArray();
+  }
+
+  private static void writeOperation(JsonWriter json, OperationRecord r) throws IOException {
+    json.beginObject();
+    json.name("reference").value(r.reference());
+    json.name("paymentReference").value(r.paymentReference());
+    json.name("type").value(r.type());
+    json.name("status").value(r.status());
+    if (r.isDone()) {
+      json.name("bankReference").value(r.bankReference());
+    } else {
+      json.name("reason").value(r.reason());
+    }
+    json.name("amount").value(r.amount());
+    json.name("currency").value(r.currency());
+    json.name("attempts").value(r.attempts().get());
+    json.name("createdAt").value(r.createdAt().toString());
+    json.endObject();
+  }
+
   /** Every record, for {@code GET /payments}. */
   static byte[] ledger(List<PaymentRecord> records) {
     Buffer buffer = new Buffer();
@@ -50,6 +94,9 @@ final class SimulatorJson {
         json.beginObject();
         json.name("reference").value(r.reference());
         json.name("status").value(r.status());
+        if (r.verdict().declines()) {
+          json.name("reason").value(r.verdict().reason());
+        }
         json.name("amount").value(r.amount());
         json.name("currency").value(r.currency());
         json.name("merchantId").value(r.merchantId());

@@ -253,9 +253,10 @@ class PiggyBankSimulatorTest {
 
     Map<String, Object> record = recordOf(reference);
 
-    assertThat(record).containsOnlyKeys("reference", "status", "amount", "currency",
+    assertThat(record).containsOnlyKeys("reference", "status", "reason", "amount", "currency",
             "merchantId", "card", "attempts", "createdAt")
         .containsEntry("status", "DECLINED")
+        .containsEntry("reason", "suspected_fraud")
         .containsEntry("amount", 4250.0)
         .containsEntry("currency", "EUR")
         .containsEntry("merchantId", "merchant-ledger")

@@ -66,6 +66,14 @@ final class SimulatorClient {
         .thenApply(Reply::of);
   }
 
+  /** {@code POST /payments/{payment}/{kind}} with an operation's body. */
+  Reply operate(String payment, String kind, String reference, long amount) {
+    String body = "{\"reference\":\"" + reference + "\",\"merchantId\":\"merchant-1\","
+        + "\"amount\":" + amount + ",\"currency\":\"EUR\"}";
+    return send(request("/payments/" + payment + "/" + kind)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
   Reply get(String path) {
     return send(request(path).GET().build());
   }

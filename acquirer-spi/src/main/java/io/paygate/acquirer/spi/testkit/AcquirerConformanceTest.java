@@ -65,11 +65,15 @@ import org.junit.jupiter.api.TestInstance;
  * holds under many concurrent calls. The kit starts its own misbehaving banks
  * ({@link MisbehavingBank}) for the failure cases: you only provide the well-behaved one.
  *
+ * <p>Since SPI 1.1 it also checks each operation the connector declares in
+ * {@link Acquirer#supportedOperations()} (capture, void, refund, cancel): see
+ * {@link OperationConformance}; override {@link #operationsAtBank} so that it can count them.
+ *
  * <p>Every call must return a result: although the gateway reads an exception as
  * {@code UNKNOWN}, a connector that throws fails the kit.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class AcquirerConformanceTest {
+public abstract class AcquirerConformanceTest extends OperationConformance {
   private static final Pattern ACQUIRER_NAME = Pattern.compile("[A-Za-z0-9_-]+");
   private static final Currency EUR = Currency.getInstance("EUR");
 
@@ -125,6 +129,28 @@ public abstract class AcquirerConformanceTest {
   /** How many payments each of those threads makes. */
   protected int paymentsPerCaller() {
     return 8;
+  }
+
+  // What OperationConformance needs.
+
+  @Override
+  final Acquirer acquirerUnderTest() {
+    return acquirer;
+  }
+
+  @Override
+  final Acquirer createFor(URI url) {
+    return create(url);
+  }
+
+  @Override
+  final AuthorisationRequest authorisable() {
+    return payment(authorisingCard());
+  }
+
+  @Override
+  final Duration callTimeout() {
+    return timeout();
   }
 
   // Lifecycle.
