@@ -4,9 +4,11 @@
 
 import {h} from './dom.js';
 
-const W = 640;
-const H = 220;
-const PAD = {left: 56, right: 12, top: 12, bottom: 24};
+// The view box is about the size the chart is drawn at (a 20rem column, 12rem high): the SVG
+// stretches to its box, and a much wider view box would squash the axis text.
+const W = 320;
+const H = 190;
+const PAD = {left: 40, right: 8, top: 10, bottom: 22};
 const STYLES = [
   ['#1d4ed8', ''], ['#b91c1c', '6 4'], ['#15803d', '2 3'], ['#b45309', '10 3 2 3'],
   ['#7e22ce', '4 2'], ['#374151', '1 2'],
@@ -66,6 +68,15 @@ export function lineChart({id, title, unit, points = 60, format = v => v.toFixed
       });
       parts.push(h('svg:path', {d: d || 'M0,0', fill: 'none', stroke: colour, 'stroke-width': 2.5,
         'stroke-dasharray': dash || null, 'data-series': name}));
+      // A value with no neighbour (the first point, or one between gaps) is a dot: a path of
+      // one point draws nothing.
+      list.forEach((v, j) => {
+        const near = k => k >= 0 && k < list.length && list[k] !== null && Number.isFinite(list[k]);
+        if (near(j) && !near(j - 1) && !near(j + 1)) {
+          parts.push(h('svg:circle', {cx: x(offset + j).toFixed(1), cy: y(v).toFixed(1), r: 3,
+            fill: colour, 'data-point': name}));
+        }
+      });
       const last = [...list].reverse().find(v => v !== null);
       items.push(h('li', {}, h('svg:svg', {viewBox: '0 0 24 8', width: 24, height: 8,
         'aria-hidden': 'true'}, h('svg:line', {x1: 0, x2: 24, y1: 4, y2: 4, stroke: colour,

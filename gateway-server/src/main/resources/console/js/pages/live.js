@@ -13,11 +13,6 @@ const IN_FLIGHT = 'paygate_payments_in_flight';
 
 export async function livePage() {
   const first = await scrape();
-  if (first.status === 404 || first.status === 405) {
-    showPage('Live', notice('info', 'This gateway does not publish metrics yet (it needs ',
-      h('code', {}, 'GET /metrics'), ').'));
-    return;
-  }
   if (first.error) {
     showPage('Live', notice('error', first.error));
     return;

@@ -171,4 +171,20 @@ class ConsoleScriptsTest extends ConsoleTestBase {
     assertThat((String) d.get("legend")).contains("authorised: 12.0", "declined: 2.0", "unknown: 0.5");
     assertThat(d.get("label")).isEqualTo(d.get("caption"));
   }
+
+  @Test void aValueWithoutNeighboursIsADotNotAnInvisibleOnePointLine() {
+    // The first scrape of the Live page, and a latency between two intervals with no payments.
+    Object drawn = inModule("chart.js", "const c = arguments[0].lineChart({id: 'd', title: 'Latency',"
+        + " unit: 'ms', points: 5});"
+        + "c.add({p50: 12}); const first = [...c.element.querySelectorAll('circle[data-point]')]"
+        + ".map(e => e.dataset.point);"
+        + "c.add({p50: 14}); const joined = c.element.querySelectorAll('circle').length;"
+        + "c.add({p50: null}); c.add({p50: 9});"
+        + "const alone = c.element.querySelectorAll('circle[data-point=p50]').length;"
+        + "return {first, joined, alone};");
+    Map<String, Object> d = map(drawn);
+    assertThat(list(d.get("first"))).containsExactly("p50");
+    assertThat(((Number) d.get("joined")).intValue()).isZero();
+    assertThat(((Number) d.get("alone")).intValue()).isEqualTo(1);
+  }
 }

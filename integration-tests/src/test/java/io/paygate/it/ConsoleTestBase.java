@@ -3,16 +3,22 @@ package io.paygate.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.Moshi;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -27,8 +33,21 @@ abstract class ConsoleTestBase {
   static LiveGateway gateway;
   static Browser browser;
 
-  @BeforeAll static void startGatewayAndBrowser() {
-    gateway = LiveGateway.start(dataDir, Map.of());
+  /** Settings ({@code "key=value"}) a test class's gateway starts with, beside the usual ones. */
+  @Retention(RetentionPolicy.RUNTIME) @Target(ElementType.TYPE)
+  @interface GatewaySettings {
+    String[] value();
+  }
+
+  @BeforeAll static void startGatewayAndBrowser(TestInfo info) {
+    Map<String, String> settings = new HashMap<>();
+    GatewaySettings extra = info.getTestClass().orElseThrow().getAnnotation(GatewaySettings.class);
+    if (extra != null) {
+      for (String pair : extra.value()) {
+        settings.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+      }
+    }
+    gateway = LiveGateway.start(dataDir, settings);
     browser = Browser.start(gateway.url(), profileDir);
   }
 

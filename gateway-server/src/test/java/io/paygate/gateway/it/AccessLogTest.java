@@ -57,7 +57,12 @@ class AccessLogTest {
           payment(Cards.luhnComplete("411111987654321"), "10.00", "EUR"));
       assertThat(paid.status()).isEqualTo(201);
       String id = paid.string("id");
-      lines.list.clear();
+      // The line is written once the answer has gone out, so it may come after the client has
+      // it: wait for it before starting to count.
+      await().atMost(Duration.ofSeconds(10)).until(() -> logged("POST /api/process 201"));
+      synchronized (lines) { // the appender appends under its own lock
+        lines.list.clear();
+      }
 
       List<Http.Answer> answers = new ArrayList<>();
       answers.add(gw.http().post("/api/process", token,
@@ -103,6 +108,12 @@ class AccessLogTest {
           Map.of("route", "/api/process"), Map.of("status", "201"));
       assertThat(((Map<?, ?>) pairs.get(3)).get("durationMs").toString()).matches("\\d+");
       assertThat(((Map<?, ?>) fields.get("mdc")).get("paymentId")).isNotNull();
+    }
+  }
+
+  private boolean logged(String prefix) {
+    synchronized (lines) {
+      return lines.list.stream().anyMatch(e -> e.getFormattedMessage().startsWith(prefix));
     }
   }
 }
