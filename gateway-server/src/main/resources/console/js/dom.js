@@ -71,6 +71,25 @@ export function money(amount, currency) {
   return `${text} ${currency ?? ''}`.trim();
 }
 
+/**
+ * Whole minor units (1250, or "1250" as read from an answer) as the currency's major-unit decimal
+ * text: 1250 EUR reads "12.50", 1250 JPY "1250", 1250 KWD "1.250". String arithmetic on the
+ * integer's digits, never floating point, so no amount is ever rounded.
+ */
+export function minorToMajor(minor, currency) {
+  const m = String(minor ?? '').match(/^(-?)(\d+)$/);
+  if (!m) throw new Error(`not a whole number of minor units: ${minor}`);
+  const digits = minorDigits(currency);
+  if (digits === 0) return m[1] + m[2];
+  const padded = m[2].padStart(digits + 1, '0');
+  return `${m[1]}${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
+}
+
+/** Minor units with their currency, as money() shows a major-unit amount: 1250, EUR → 12.50 EUR. */
+export function minorMoney(minor, currency) {
+  return money(minorToMajor(minor, currency), currency);
+}
+
 /** How many decimals a currency has (ISO 4217), as the browser knows it; 2 when it does not. */
 function minorDigits(currency) {
   try {

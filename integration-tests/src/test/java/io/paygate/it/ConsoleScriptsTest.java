@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The console's modules that compute rather than draw, run in the real browser as the console
  * loads them: the Prometheus text parser and the rates and quantiles of the live charts (on a
- * fixed exposition), the Link header reader that paging follows, and amounts shown as written.
+ * fixed exposition), the Link header reader that paging follows, amounts shown as written, and
+ * minor units turned into the currency's major-unit decimal.
  */
 class ConsoleScriptsTest extends ConsoleTestBase {
   /** Two scrapes 10 s apart, as Micrometer's Prometheus registry writes them. */
@@ -141,6 +142,18 @@ class ConsoleScriptsTest extends ConsoleTestBase {
         + "money('0.001', 'BHD'), money('12345678901234.99', 'EUR')];");
     assertThat(list(shown)).containsExactly("42.50 EUR", "42.50 EUR", "10.00 USD", "1000 JPY",
         "0.001 BHD", "12345678901234.99 EUR");
+  }
+
+  @Test void minorUnitsBecomeTheCurrencysMajorUnitDecimalWithoutRounding() {
+    Object shown = inModule("dom.js", "const f = arguments[0].minorToMajor; return ["
+        + "f(1250, 'EUR'), f(1250, 'JPY'), f(1250, 'KWD'), f(5, 'EUR'), f(0, 'EUR'),"
+        + "f('1250', 'EUR'), f('900719925474099312', 'EUR'), f(-5, 'EUR'), f(7, 'KWD'),"
+        + "arguments[0].minorMoney('3000', 'EUR'),"
+        + "(() => { try { return f('12.5', 'EUR'); } catch (e) { return e.message; } })()];");
+    // 900719925474099312 is past Number.MAX_SAFE_INTEGER: floating point would change a digit.
+    assertThat(list(shown)).containsExactly("12.50", "1250", "1.250", "0.05", "0.00", "12.50",
+        "9007199254740993.12", "-0.05", "0.007", "30.00 EUR",
+        "not a whole number of minor units: 12.5");
   }
 
   @Test void amountsInAnswersStayTheDecimalTextTheGatewayWrote() {
