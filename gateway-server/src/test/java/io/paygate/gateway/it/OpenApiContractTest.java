@@ -360,9 +360,10 @@ class OpenApiContractTest {
     Map<String, Object> one = gw.http().get("/api/webhooks/endpoints/" + id, world.token()).json();
     assertThat(properties(responseSchema("GET /api/webhooks/endpoints/{endpointId}", 200))
         .keySet()).containsExactlyInAnyOrderElementsOf(one.keySet());
-    List<Map<String, Object>> attempts = gw.http().get("/api/webhooks/endpoints/" + id
-        + "/deliveries", world.token()).jsonList();
-    assertThat(attempts).isNotEmpty();
+    // The first delivery is attempted in the background: wait for it to be recorded.
+    List<Map<String, Object>> attempts = await().atMost(Duration.ofSeconds(30)).until(
+        () -> gw.http().get("/api/webhooks/endpoints/" + id + "/deliveries", world.token())
+            .jsonList(), list -> !list.isEmpty());
     Map<String, Object> attemptSchema = resolve(object(responseSchema(
         "GET /api/webhooks/endpoints/{endpointId}/deliveries", 200).get("items")));
     assertThat(properties(attemptSchema).keySet())
