@@ -3,6 +3,7 @@
 // hand (POST /admin/payments/{id}/settle) once the operator has the outcome from the bank.
 
 import {call, describe} from '../api.js';
+import {clearFieldErrors, showFieldErrors} from '../field-errors.js';
 import {announce, field, h, money, notice, routeParam, selectField, shortId, showPage,
   statusBadge, table, time} from '../dom.js';
 
@@ -79,7 +80,7 @@ function settleForm(place, p) {
     inFlight = true;
     const button = form.querySelector('#settle-button');
     button.disabled = true;
-    clearErrors(form);
+    clearFieldErrors(form, form.querySelector('#settle-summary'));
     const v = name => form.elements[name].value.trim();
     // Empty fields are sent as they are: the gateway's field errors say what each needs.
     const body = {status: v('status'), reason: v('reason')};
@@ -95,41 +96,11 @@ function settleForm(place, p) {
       announce(text);
       return;
     }
-    showErrors(form, a.problem);
+    showFieldErrors(form, a.problem, {fields: FIELDS,
+      summary: form.querySelector('#settle-summary'), fallback: form.elements.status});
   });
   place.replaceChildren(form);
   form.querySelector('h2').focus();
 }
 
-/** Each field error of the problem answer next to its field; anything else in the summary. */
-function showErrors(form, problem) {
-  const errors = Array.isArray(problem?.errors) ? problem.errors : [];
-  const elsewhere = [];
-  let first = null;
-  for (const e of errors) {
-    const input = FIELDS.includes(e.field) ? form.elements[e.field] : null;
-    if (!input) {
-      elsewhere.push(`${e.field} ${e.message}`);
-      continue;
-    }
-    const id = `error-${e.field}`;
-    input.setAttribute('aria-invalid', 'true');
-    input.setAttribute('aria-describedby', id);
-    input.closest('.field').append(h('p', {class: 'field-error', id}, e.message));
-    first ??= input;
-  }
-  form.querySelector('#settle-summary').replaceChildren(notice('error',
-    errors.length ? `Please correct ${errors.length === 1 ? 'the field' : 'the fields'} marked below.`
-      : describe(problem),
-    elsewhere.length ? h('ul', {}, elsewhere.map(t => h('li', {}, t))) : null));
-  (first || form.elements.status).focus();
-}
 
-function clearErrors(form) {
-  form.querySelector('#settle-summary').replaceChildren();
-  for (const p of form.querySelectorAll('.field-error')) p.remove();
-  for (const input of form.querySelectorAll('[aria-invalid]')) {
-    input.removeAttribute('aria-invalid');
-    input.removeAttribute('aria-describedby');
-  }
-}

@@ -7,6 +7,7 @@
 // changing the form, or an answer shown, starts a new one.
 
 import {call, describe} from '../api.js';
+import {clearFieldErrors, showFieldErrors} from '../field-errors.js';
 import {announce, field, h, money, notice, selectField, showPage, statusBadge} from '../dom.js';
 
 // The API's field names, in the order of the form.
@@ -56,7 +57,7 @@ export function payPage() {
     button.disabled = true;
     button.textContent = 'Paying…';
     form.setAttribute('aria-busy', 'true');
-    clearErrors(form);
+    clearFieldErrors(form, form.querySelector('#pay-summary'));
     result.replaceChildren();
     const a = await call('/api/process', {method: 'POST', json: body(form),
       headers: {'Idempotency-Key': key}}).finally(() => {
@@ -83,7 +84,8 @@ export function payPage() {
       result.querySelector('h2').focus();
       return;
     }
-    showErrors(form, a.problem);
+    showFieldErrors(form, a.problem, {fields: FIELDS,
+      summary: form.querySelector('#pay-summary'), fallback: form.elements.cardholdername});
   });
 
   showPage('New payment', form, result);
@@ -121,39 +123,7 @@ function showOutcome(result, p, status) {
   announce(title);
 }
 
-/** Each field error of the problem answer next to its field; others in the summary. */
-function showErrors(form, problem) {
-  const summary = form.querySelector('#pay-summary');
-  const errors = Array.isArray(problem?.errors) ? problem.errors : [];
-  const elsewhere = [];
-  let first = null;
-  for (const e of errors) {
-    const input = FIELDS.includes(e.field) ? form.elements[e.field] : null;
-    if (!input) {
-      elsewhere.push(`${e.field} ${e.message}`);
-      continue;
-    }
-    const id = `error-${e.field}`;
-    input.setAttribute('aria-invalid', 'true');
-    input.setAttribute('aria-describedby', id);
-    input.closest('.field').append(h('p', {class: 'field-error', id}, e.message));
-    first ??= input;
-  }
-  summary.replaceChildren(notice('error',
-    errors.length ? `Please correct ${errors.length === 1 ? 'the field' : 'the fields'} marked below.`
-      : describe(problem),
-    elsewhere.length ? h('ul', {}, elsewhere.map(t => h('li', {}, t))) : null));
-  (first || form.elements.cardholdername).focus();
-}
 
-function clearErrors(form) {
-  form.querySelector('#pay-summary').replaceChildren();
-  for (const p of form.querySelectorAll('.field-error')) p.remove();
-  for (const input of form.querySelectorAll('[aria-invalid]')) {
-    input.removeAttribute('aria-invalid');
-    input.removeAttribute('aria-describedby');
-  }
-}
 
 /** A random UUID; crypto.randomUUID needs a secure context, getRandomValues does not. */
 function newKey() {

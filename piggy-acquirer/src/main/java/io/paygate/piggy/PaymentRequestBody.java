@@ -5,28 +5,21 @@ import io.paygate.acquirer.spi.AuthorisationRequest;
 import io.paygate.acquirer.spi.Card;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import okhttp3.MediaType;
-import okhttp3.RequestBody;
 import okio.Buffer;
-import okio.BufferedSink;
 
 /**
  * The JSON body of {@code POST /payments}. It holds the card data, so it never shows it:
  * {@link #toString()} names the payment only.
  *
- * <p>It is one-shot on purpose. OkHttp re-sends a request after a 503 with {@code Retry-After: 0}
- * (and after a 408 or a 421) even with {@code retryOnConnectionFailure(false)}; it never re-sends a
- * one-shot body. A payment goes out once per {@code authorise} call, whatever the bank answers.
+ * <p>It is one-shot on purpose ({@link OneShotJsonBody}): a payment goes out once per
+ * {@code authorise} call, whatever the bank answers.
  */
-final class PaymentRequestBody extends RequestBody {
-  private static final MediaType JSON = MediaType.get("application/json");
-
+final class PaymentRequestBody extends OneShotJsonBody {
   private final String reference;
-  private final byte[] json;
 
   PaymentRequestBody(AuthorisationRequest request) {
+    super(write(request));
     this.reference = request.paymentReference();
-    this.json = write(request);
   }
 
   private static byte[] write(AuthorisationRequest request) {
@@ -48,26 +41,6 @@ final class PaymentRequestBody extends RequestBody {
       throw new UncheckedIOException(e); // a Buffer does not fail
     }
     return buffer.readByteArray();
-  }
-
-  @Override
-  public MediaType contentType() {
-    return JSON;
-  }
-
-  @Override
-  public long contentLength() {
-    return json.length;
-  }
-
-  @Override
-  public boolean isOneShot() {
-    return true;
-  }
-
-  @Override
-  public void writeTo(BufferedSink sink) throws IOException {
-    sink.write(json);
   }
 
   @Override
