@@ -1,5 +1,6 @@
 package io.paygate.gateway.db;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,8 +9,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import javax.sql.DataSource;
 
-/** Small conversions both H2 and PostgreSQL agree on. */
+/** Small conversions both H2 and PostgreSQL agree on, and the one-statement update. */
 final class Jdbc {
   private Jdbc() {}
 
@@ -44,4 +46,23 @@ final class Jdbc {
     return false;
   }
 
+  /** Sets a statement's parameters. */
+  interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  /**
+   * Runs one update statement on a connection of its own (auto-commit).
+   *
+   * @return how many rows it changed
+   * @throws DataAccessException "cannot update {@code what}" when the database refuses it
+   */
+  static int update(DataSource db, String what, String sql, Binder binder) {
+    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      binder.bind(ps);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new DataAccessException("cannot update " + what, e);
+    }
+  }
 }

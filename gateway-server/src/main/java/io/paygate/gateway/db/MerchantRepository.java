@@ -160,19 +160,6 @@ public final class MerchantRepository {
     });
   }
 
-  private interface Binder {
-    void bind(PreparedStatement ps) throws SQLException;
-  }
-
-  private boolean update(String sql, Binder binder) {
-    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      binder.bind(ps);
-      return ps.executeUpdate() == 1;
-    } catch (SQLException e) {
-      throw new DataAccessException("cannot update merchant", e);
-    }
-  }
-
   private Optional<Merchant> findOne(String sql, Object param) {
     try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, param);
@@ -202,5 +189,9 @@ public final class MerchantRepository {
 
   static String loginKey(String login) {
     return login.trim().toLowerCase(Locale.ROOT);
+  }
+
+  private boolean update(String sql, Jdbc.Binder binder) {
+    return Jdbc.update(db, "merchant", sql, binder) == 1;
   }
 }

@@ -277,23 +277,6 @@ public final class WebhookDeliveryRepository {
         });
   }
 
-  private interface Binder {
-    void bind(PreparedStatement ps) throws SQLException;
-  }
-
-  private void update(String sql, Binder binder) {
-    updateCount(sql, binder);
-  }
-
-  private int updateCount(String sql, Binder binder) {
-    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      binder.bind(ps);
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new DataAccessException("cannot update webhook deliveries", e);
-    }
-  }
-
   private static WebhookDelivery map(ResultSet rs) throws SQLException {
     return new WebhookDelivery(
         Jdbc.getUuid(rs, "id"),
@@ -305,5 +288,13 @@ public final class WebhookDeliveryRepository {
         rs.getString("payload"),
         Jdbc.getInstant(rs, "created_at"),
         rs.getInt("attempts"));
+  }
+
+  private void update(String sql, Jdbc.Binder binder) {
+    Jdbc.update(db, "webhook deliveries", sql, binder);
+  }
+
+  private int updateCount(String sql, Jdbc.Binder binder) {
+    return Jdbc.update(db, "webhook deliveries", sql, binder);
   }
 }

@@ -142,20 +142,7 @@ public final class WebhookEndpointRepository {
         });
   }
 
-  private interface Binder {
-    void bind(PreparedStatement ps) throws SQLException;
-  }
-
-  private void update(String sql, Binder binder) {
-    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      binder.bind(ps);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new DataAccessException("cannot update webhook endpoint", e);
-    }
-  }
-
-  private List<WebhookEndpoint> query(String sql, Binder binder) {
+  private List<WebhookEndpoint> query(String sql, Jdbc.Binder binder) {
     try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       binder.bind(ps);
       List<WebhookEndpoint> out = new ArrayList<>();
@@ -193,5 +180,9 @@ public final class WebhookEndpointRepository {
         rs.getInt("consecutive_failures"),
         Jdbc.getInstant(rs, "failing_since"),
         Jdbc.getInstant(rs, "created_at"));
+  }
+
+  private void update(String sql, Jdbc.Binder binder) {
+    Jdbc.update(db, "webhook endpoint", sql, binder);
   }
 }
