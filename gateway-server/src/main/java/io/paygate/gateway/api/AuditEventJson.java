@@ -1,8 +1,8 @@
 package io.paygate.gateway.api;
 
 import com.squareup.moshi.JsonWriter;
-import io.paygate.gateway.audit.AuditEntry;
-import io.paygate.gateway.audit.AuditEvent;
+import io.paygate.gateway.core.AuditEntry;
+import io.paygate.gateway.core.AuditEvent;
 import java.io.IOException;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package io.paygate.gateway.api;
 
 import com.squareup.moshi.JsonWriter;
+import io.paygate.gateway.errors.FieldError;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.paygate.gateway.audit;
 
+import io.paygate.gateway.core.AuditEvent;
 import io.paygate.gateway.db.AuditRepository;
 import java.time.Clock;
 import java.util.ArrayList;

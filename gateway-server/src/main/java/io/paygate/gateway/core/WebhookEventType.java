@@ -38,6 +38,26 @@ public enum WebhookEventType {
     return wireName;
   }
 
+  /**
+   * The event of an outcome the bank's answer gave; null for {@code Pending} (no event) and for the
+   * states captures, voids and refunds lead to, which are never an authorisation's outcome (their
+   * operations have events of their own: capture.*, void.*, refund.*).
+   */
+  public static WebhookEventType ofOutcome(PaymentStatus status) {
+    return switch (status) {
+      case Authorised -> PAYMENT_AUTHORISED;
+      case Declined -> PAYMENT_DECLINED;
+      case Failed -> PAYMENT_FAILED;
+      case Unknown -> PAYMENT_UNKNOWN;
+      case Pending, PartiallyCaptured, Captured, Voided, PartiallyRefunded, Refunded -> null;
+    };
+  }
+
+  /** The event of an outcome reconciliation found: final ones settle the payment. */
+  public static WebhookEventType ofReconciliation(PaymentStatus status) {
+    return status.isFinal() ? PAYMENT_SETTLED : ofOutcome(status);
+  }
+
   /** The type with this wire name. */
   public static Optional<WebhookEventType> fromWireName(String name) {
     for (WebhookEventType t : values()) {

@@ -1,8 +1,8 @@
 package io.paygate.gateway.db;
 
-import io.paygate.gateway.audit.AuditEntry;
-import io.paygate.gateway.audit.AuditEvent;
-import io.paygate.gateway.audit.AuditQuery;
+import io.paygate.gateway.core.AuditEntry;
+import io.paygate.gateway.core.AuditEvent;
+import io.paygate.gateway.core.AuditQuery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -4,8 +4,6 @@ import io.paygate.gateway.core.Money;
 import io.paygate.gateway.core.Payment;
 import io.paygate.gateway.core.PaymentStatus;
 import io.paygate.gateway.core.WebhookEventType;
-import io.paygate.gateway.webhooks.PaymentEvents;
-import io.paygate.gateway.webhooks.WebhookOutbox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,7 +36,7 @@ public final class PaymentRepository {
 
   private final DataSource db;
   private final GroupCommitWriter writer;
-  private final WebhookOutbox outbox;
+  private final PaymentOutbox outbox;
 
   /** Each write in its own transaction. */
   public PaymentRepository(DataSource db) {
@@ -55,7 +53,7 @@ public final class PaymentRepository {
    * Outcomes are announced through {@code outbox} when not null, in the transaction that records
    * them.
    */
-  public PaymentRepository(DataSource db, GroupCommitWriter writer, WebhookOutbox outbox) {
+  public PaymentRepository(DataSource db, GroupCommitWriter writer, PaymentOutbox outbox) {
     this.db = db;
     this.writer = writer;
     this.outbox = outbox;
@@ -120,7 +118,7 @@ public final class PaymentRepository {
    * @return whether the row was updated
    */
   public boolean recordOutcome(Payment p) {
-    return recordOutcome(p, PaymentEvents.typeOf(p.status()));
+    return recordOutcome(p, WebhookEventType.ofOutcome(p.status()));
   }
 
   /**
@@ -149,7 +147,7 @@ public final class PaymentRepository {
           }
         }
         if (announce) {
-          outbox.append(c, p.merchantId(), PaymentEvents.of(event, p));
+          outbox.append(c, p, event);
         }
         return true;
       });

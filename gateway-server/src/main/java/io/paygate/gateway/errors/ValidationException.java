@@ -1,6 +1,5 @@
 package io.paygate.gateway.errors;
 
-import io.paygate.gateway.api.FieldError;
 import java.util.List;
 
 /** A request has bad fields; answered with 400 and every field error. */

@@ -1,6 +1,6 @@
 package io.paygate.gateway.http;
 
-import io.paygate.gateway.api.FieldError;
+import io.paygate.gateway.errors.FieldError;
 import io.paygate.gateway.api.ProblemJson;
 import io.paygate.gateway.audit.AuditLog;
 import io.paygate.gateway.errors.ApiException;

@@ -2,7 +2,7 @@ package io.paygate.gateway.merchants;
 
 import io.paygate.gateway.acquirer.AcquirerRegistry;
 import io.paygate.gateway.acquirer.LoadedAcquirer;
-import io.paygate.gateway.api.FieldError;
+import io.paygate.gateway.errors.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.paygate.gateway.merchants;
 
 import io.paygate.gateway.acquirer.AcquirerRegistry;
-import io.paygate.gateway.api.FieldError;
+import io.paygate.gateway.errors.FieldError;
 import io.paygate.gateway.audit.AuditLog;
 import io.paygate.gateway.auth.PasswordHasher;
 import io.paygate.gateway.core.Ids;

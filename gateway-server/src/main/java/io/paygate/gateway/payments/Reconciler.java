@@ -12,11 +12,11 @@ import io.paygate.gateway.core.OperationStatus;
 import io.paygate.gateway.core.Payment;
 import io.paygate.gateway.core.PaymentOperation;
 import io.paygate.gateway.core.PaymentStatus;
+import io.paygate.gateway.core.WebhookEventType;
 import io.paygate.gateway.db.PaymentRepository;
 import io.paygate.gateway.db.UnresolvedOperation;
 import io.paygate.gateway.db.UnresolvedPayment;
 import io.paygate.gateway.metrics.ReconciliationMetrics;
-import io.paygate.gateway.webhooks.PaymentEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -306,7 +306,7 @@ public final class Reconciler implements AutoCloseable {
   }
 
   private void record(Payment before, Payment after, String event, String detail) {
-    if (payments.recordOutcome(after, PaymentEvents.reconciled(after.status()))) {
+    if (payments.recordOutcome(after, WebhookEventType.ofReconciliation(after.status()))) {
       audit.record(event, after.status().name(), before.merchantId(), before.id(), detail);
     }
   }

@@ -1,7 +1,7 @@
 package io.paygate.gateway.resources;
 
 import io.paygate.gateway.api.AdminPaymentJson;
-import io.paygate.gateway.api.FieldError;
+import io.paygate.gateway.errors.FieldError;
 import io.paygate.gateway.auth.OperatorOnly;
 import io.paygate.gateway.core.ManualSettlement;
 import io.paygate.gateway.core.PaymentStatus;

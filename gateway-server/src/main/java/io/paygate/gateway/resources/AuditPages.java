@@ -1,8 +1,8 @@
 package io.paygate.gateway.resources;
 
 import io.paygate.gateway.api.AuditEventJson;
-import io.paygate.gateway.audit.AuditEntry;
-import io.paygate.gateway.audit.AuditQuery;
+import io.paygate.gateway.core.AuditEntry;
+import io.paygate.gateway.core.AuditQuery;
 import io.paygate.gateway.db.AuditRepository;
 import io.paygate.gateway.errors.ValidationException;
 import jakarta.ws.rs.core.Response;

@@ -1,6 +1,6 @@
 package io.paygate.gateway.validation;
 
-import io.paygate.gateway.api.FieldError;
+import io.paygate.gateway.errors.FieldError;
 import io.paygate.gateway.errors.ValidationException;
 import java.util.ArrayList;
 import java.util.Comparator;

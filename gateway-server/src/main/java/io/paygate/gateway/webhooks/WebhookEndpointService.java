@@ -1,6 +1,6 @@
 package io.paygate.gateway.webhooks;
 
-import io.paygate.gateway.api.FieldError;
+import io.paygate.gateway.errors.FieldError;
 import io.paygate.gateway.audit.AuditLog;
 import io.paygate.gateway.config.WebhookSettings;
 import io.paygate.gateway.core.Ids;

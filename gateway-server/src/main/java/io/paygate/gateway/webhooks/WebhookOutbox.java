@@ -2,6 +2,7 @@ package io.paygate.gateway.webhooks;
 
 import com.squareup.moshi.JsonWriter;
 import io.paygate.gateway.core.Ids;
+import io.paygate.gateway.core.Payment;
 import io.paygate.gateway.core.WebhookDelivery;
 import io.paygate.gateway.core.WebhookEventType;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
+import io.paygate.gateway.db.PaymentOutbox;
 import io.paygate.gateway.db.WebhookDeliveryRepository;
 import okio.Buffer;
 
@@ -31,7 +33,7 @@ import okio.Buffer;
  * if (changed) outbox.committed();
  * }</pre>
  */
-public final class WebhookOutbox {
+public final class WebhookOutbox implements PaymentOutbox {
   private final WebhookSubscriptions subscriptions;
   private volatile Runnable wake = () -> { };
 
@@ -40,6 +42,7 @@ public final class WebhookOutbox {
   }
 
   /** Whether the merchant has an endpoint for this type: when not, build no event at all. */
+  @Override
   public boolean wants(UUID merchantId, WebhookEventType type) {
     return !subscriptions.endpointsFor(merchantId, type).isEmpty();
   }
@@ -64,7 +67,14 @@ public final class WebhookOutbox {
     return eventId;
   }
 
+  /** The payment event of {@code p}'s outcome, as {@link #append(Connection, UUID, PaymentEvent)}. */
+  @Override
+  public void append(Connection c, Payment p, WebhookEventType type) throws SQLException {
+    append(c, p.merchantId(), PaymentEvents.of(type, p));
+  }
+
   /** Tells the dispatcher that appended events were committed; returns at once. */
+  @Override
   public void committed() {
     wake.run();
   }

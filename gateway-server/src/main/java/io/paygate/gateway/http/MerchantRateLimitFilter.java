@@ -1,6 +1,7 @@
-package io.paygate.gateway.limits;
+package io.paygate.gateway.http;
 
 import io.paygate.gateway.auth.MerchantOnly;
+import io.paygate.gateway.limits.MerchantRateLimit;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -1,4 +1,4 @@
-package io.paygate.gateway.api;
+package io.paygate.gateway.errors;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package io.paygate.gateway.audit;
+package io.paygate.gateway.core;
 
 import java.time.Instant;
 import java.util.UUID;
