@@ -18,14 +18,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +36,7 @@ public final class AcquirerCaller implements AutoCloseable {
   private final Duration timeout;
   private final int maxConcurrentCalls;
   private final Clock clock;
-  private final Map<String, ExecutorService> pools = new ConcurrentHashMap<>();
+  private final Map<String, Bulkhead> pools = new ConcurrentHashMap<>();
   private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
   private final int breakerThreshold;
   private final Duration breakerPause;
@@ -220,21 +216,12 @@ public final class AcquirerCaller implements AutoCloseable {
     return call.get(nanos, TimeUnit.NANOSECONDS);
   }
 
-  private ExecutorService pool(LoadedAcquirer acquirer) {
-    return pools.computeIfAbsent(acquirer.name(), name -> {
-      AtomicInteger n = new AtomicInteger();
-      ThreadPoolExecutor pool = new ThreadPoolExecutor(0, maxConcurrentCalls, 60, TimeUnit.SECONDS,
-          new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "acquirer-" + name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-          });
-      return pool;
-    });
+  private Bulkhead pool(LoadedAcquirer acquirer) {
+    return pools.computeIfAbsent(acquirer.name(), name -> new Bulkhead(name, maxConcurrentCalls));
   }
 
   @Override
   public void close() {
-    pools.values().forEach(ExecutorService::shutdownNow);
+    pools.values().forEach(Bulkhead::close);
   }
 }
