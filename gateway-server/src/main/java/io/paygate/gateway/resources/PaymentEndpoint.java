@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.QuotedQualityCSV;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -174,24 +175,34 @@ public final class PaymentEndpoint extends Handler.Abstract {
     return new Answer(status, JSON, answerHeaders, json(new PaymentJson(result.payment())));
   }
 
-  /** Whether an {@code Accept} header (absent: anything) takes JSON, as Jersey decided it. */
+  /**
+   * Whether an {@code Accept} header takes JSON: absent or empty takes anything; otherwise Jetty's
+   * {@link QuotedQualityCSV} splits it and drops the ranges refused with {@code q=0} (or an
+   * unreadable q), and JSON must be among what remains. A range that is no media range makes the
+   * whole header unusable (406), as Jersey answers on the other resources.
+   */
   private static boolean acceptsJson(List<String> accept) {
-    boolean any = false;
-    boolean json = false;
-    for (String value : accept) {
-      for (String range : value.split(",")) {
-        if (range.isBlank()) {
-          continue;
-        }
-        MediaRange type = MediaRange.parse(range);
-        if (type == null) {
-          return false;
-        }
-        any = true;
-        json |= type.includesJson();
-      }
+    if (accept.isEmpty()) {
+      return true;
     }
-    return !any || json;
+    QuotedQualityCSV ranges = new QuotedQualityCSV();
+    boolean given = false;
+    for (String value : accept) {
+      ranges.addValue(value);
+      given |= !value.replace(',', ' ').isBlank();
+    }
+    if (!given) {
+      return true;
+    }
+    boolean json = false;
+    for (String range : ranges.getValues()) {
+      MediaRange type = MediaRange.parse(range);
+      if (type == null) {
+        return false;
+      }
+      json |= type.includesJson();
+    }
+    return json;
   }
 
   /** Writes the answer in one go; the write completes the callback, however it ends. */

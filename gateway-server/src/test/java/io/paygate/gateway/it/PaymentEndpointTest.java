@@ -8,6 +8,7 @@ import io.paygate.gateway.support.Http;
 import io.paygate.gateway.support.TestGateway;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,6 +68,29 @@ class PaymentEndpointTest {
         "Accept", "text/html");
 
     assertProblem(a, 406, "not-acceptable");
+  }
+
+  @Test
+  void acceptIsReadWithItsQualityValues() {
+    // Taken: JSON named, or under a wildcard, at any quality above zero.
+    for (String accept : List.of("*/*", "application/*", "application/json",
+        "text/html;q=0.9, application/json;q=0.1", "text/html, */*;q=0.01",
+        "application/json; charset=utf-8; q=0.3")) {
+      Http.Answer a = gw.http().send(gw.http().request("/api/process", token)
+          .header("Content-Type", "application/json")
+          .header("Accept", accept)
+          .POST(HttpRequest.BodyPublishers.ofString(payment(Cards.AUTHORISED, "1.00", "EUR")))
+          .build());
+      assertThat(a.status()).as("Accept: %s -> %s", accept, a).isEqualTo(201);
+    }
+    // Refused: q=0 means "not this", an unreadable quality takes nothing, and a header that is
+    // no list of media ranges is not taken as "anything".
+    for (String accept : List.of("application/json;q=0, text/html", "application/*;q=0",
+        "*/*;q=0", "application/json;q=abc", "json")) {
+      Http.Answer a = gw.http().post("/api/process", null,
+          payment(Cards.AUTHORISED, "1.00", "EUR"), "Accept", accept);
+      assertProblem(a, 406, "not-acceptable");
+    }
   }
 
   @Test
