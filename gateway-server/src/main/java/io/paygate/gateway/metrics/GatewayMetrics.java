@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Locale;
+import org.eclipse.jetty.http.QuotedQualityCSV;
 
 /**
  * The gateway's meter registry, exposed in Prometheus's formats by Micrometer's own registry (no
@@ -42,10 +43,27 @@ public final class GatewayMetrics implements AutoCloseable {
     return registry;
   }
 
-  /** The content type a scrape with this {@code Accept} header (null: none) is answered in. */
+  /**
+   * The content type a scrape with this {@code Accept} header (null: none) is answered in: the
+   * first of OpenMetrics and text the scraper wants most, by Jetty's {@link QuotedQualityCSV}
+   * (quality order, {@code q=0} dropped); text when it names neither.
+   */
   public static String contentType(String accept) {
-    return accept != null && accept.toLowerCase(Locale.ROOT).contains("application/openmetrics-text")
-        ? OPEN_METRICS : TEXT_FORMAT;
+    if (accept == null) {
+      return TEXT_FORMAT;
+    }
+    QuotedQualityCSV ranges = new QuotedQualityCSV();
+    ranges.addValue(accept);
+    for (String range : ranges.getValues()) {
+      String type = range.toLowerCase(Locale.ROOT);
+      if (type.startsWith("application/openmetrics-text")) {
+        return OPEN_METRICS;
+      }
+      if (type.startsWith("text/plain") || type.startsWith("text/*") || type.startsWith("*/*")) {
+        return TEXT_FORMAT;
+      }
+    }
+    return TEXT_FORMAT;
   }
 
   /** Every meter, in the format {@link #contentType} chose. */
