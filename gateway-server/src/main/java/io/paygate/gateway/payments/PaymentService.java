@@ -137,10 +137,17 @@ public final class PaymentService {
       String idempotencyKey, String requestFingerprint, long received) {
     List<String> route = merchant.acquirers();
     Instant now = now();
-    Payment pending = new Payment(id, merchant.id(), PaymentStatus.Pending,
-        request.cardHolderName(), CardNumbers.mask(request.cardNumber()), request.expiryMonth(),
-        request.expiryYear(), request.amount(), now, null, canonicalName(route.get(0)), null, null,
-        null, idempotencyKey, requestFingerprint);
+    Payment pending = Payment.pending()
+        .id(id)
+        .merchantId(merchant.id())
+        .cardHolderName(request.cardHolderName())
+        .cardNumberMasked(CardNumbers.mask(request.cardNumber()))
+        .expiry(request.expiryMonth(), request.expiryYear())
+        .amount(request.amount())
+        .createdAt(now)
+        .acquirer(canonicalName(route.get(0)))
+        .idempotency(idempotencyKey, requestFingerprint)
+        .build();
     try {
       payments.insert(pending);
     } catch (DuplicateKeyException e) {
