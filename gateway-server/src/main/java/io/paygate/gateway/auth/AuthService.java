@@ -12,9 +12,9 @@ import io.paygate.gateway.metrics.AuthMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.MDC;
 
 /**
  * Logins, refresh-token rotation and logout. Every failure answers with one generic message, so a
@@ -57,11 +57,14 @@ public final class AuthService {
   /**
    * Checks a login and password and starts a session.
    *
+   * @param clientAddress the address the attempt came from, throttled on its own: passed by the
+   *     caller, not read from the logging context, where an empty context would put every client
+   *     in one bucket
    * @throws ApiException 401 with one message for every kind of failure (unknown login, wrong
    *     password, locked account); 429 when the login or the address tried too often
    */
-  public TokenPairJson login(String login, String password) {
-    throttle.check(login, MDC.get("origin"));
+  public TokenPairJson login(String login, String password, String clientAddress) {
+    throttle.check(login, Objects.requireNonNull(clientAddress, "clientAddress == null"));
     Optional<Merchant> merchant = merchants.findByLogin(login);
     UUID id = merchant.map(Merchant::id).orElse(null);
     boolean locked = id != null && lockout.isLocked(id);

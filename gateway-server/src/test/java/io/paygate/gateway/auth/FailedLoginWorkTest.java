@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FailedLoginWorkTest {
   static final String PASSWORD = "correct horse 42";
+  static final String FROM = "192.0.2.1";
 
   @TempDir Path dir;
   Database db;
@@ -87,10 +88,10 @@ class FailedLoginWorkTest {
 
   @Test
   void everyKindOfFailedLoginMakesExactlyOneBcryptCheck() {
-    assertOneCheckAnd401(() -> auth.login("nobody-" + UUID.randomUUID(), PASSWORD));
-    assertOneCheckAnd401(() -> auth.login(login, "wrong password 1"));
-    assertOneCheckAnd401(() -> auth.login(login, "wrong password 2")); // this one locks
-    assertOneCheckAnd401(() -> auth.login(login, PASSWORD)); // locked: same work, same answer
+    assertOneCheckAnd401(() -> auth.login("nobody-" + UUID.randomUUID(), PASSWORD, FROM));
+    assertOneCheckAnd401(() -> auth.login(login, "wrong password 1", FROM));
+    assertOneCheckAnd401(() -> auth.login(login, "wrong password 2", FROM)); // this one locks
+    assertOneCheckAnd401(() -> auth.login(login, PASSWORD, FROM)); // locked: same work, same answer
   }
 
   @Test
