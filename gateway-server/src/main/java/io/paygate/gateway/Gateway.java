@@ -19,6 +19,7 @@ import io.paygate.gateway.auth.SecretStore;
 import io.paygate.gateway.auth.TokenService;
 import io.paygate.gateway.config.ConfigException;
 import io.paygate.gateway.config.GatewayConfig;
+import io.paygate.gateway.config.ReconcileSettings;
 import io.paygate.gateway.config.SecurityConfig;
 import io.paygate.gateway.config.WebhookSettings;
 import io.paygate.gateway.db.AuditRepository;
@@ -220,12 +221,12 @@ public final class Gateway implements AutoCloseable {
           new OperationRepository(database.dataSource(), groupCommit, OperationChanges.NONE);
       RequestFingerprint fingerprint =
           new RequestFingerprint(jwtSecret.getBytes(StandardCharsets.UTF_8));
-      Duration staleAfter = config.acquirerTimeout().plus(config.reconcileMargin());
+      ReconcileSettings reconcile = config.reconcile();
+      Duration staleAfter = reconcile.staleAfter();
       OperationService paymentOperations = new OperationService(paymentRepo, operationRepo,
           acquirers, caller, fingerprint, audit, inFlight, clock, staleAfter);
       Reconciler reconciler = push(parts, new Reconciler(paymentRepo, acquirers, caller, inFlight,
-          audit, clock, staleAfter, config.reconcileInterval(), config.reconcileMaxBackoff(),
-          new ReconciliationMetrics(registry), paymentOperations));
+          audit, clock, reconcile, new ReconciliationMetrics(registry), paymentOperations));
 
       AddressPolicy addressPolicy = new AddressPolicy(webhookSettings.allowPrivateAddresses());
       WebhookDispatcher dispatcher = push(parts, new WebhookDispatcher(webhookDeliveries,
@@ -242,7 +243,7 @@ public final class Gateway implements AutoCloseable {
           security.lockoutAttempts(), security.lockoutDuration(), clock);
       RateLimitMetrics rateLimitMetrics = new RateLimitMetrics(registry);
       AuthService auth = new AuthService(merchantRepo, tokenRepo, hasher, tokenService, revoked,
-          audit, config.refreshTokenTtl(), clock, lockout,
+          audit, config.tokenLifetimes(), clock, lockout,
           new LoginThrottle(security.loginsPerMinutePerLogin(),
               security.loginsPerMinutePerAddress(), clock, rateLimitMetrics),
           new AuthMetrics(registry));

@@ -2,6 +2,7 @@ package io.paygate.gateway.auth;
 
 import io.paygate.gateway.api.TokenPairJson;
 import io.paygate.gateway.audit.AuditLog;
+import io.paygate.gateway.config.TokenLifetimes;
 import io.paygate.gateway.core.Ids;
 import io.paygate.gateway.core.Merchant;
 import io.paygate.gateway.db.MerchantRepository;
@@ -10,7 +11,6 @@ import io.paygate.gateway.errors.ApiException;
 import io.paygate.gateway.limits.LoginThrottle;
 import io.paygate.gateway.metrics.AuthMetrics;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,14 +32,14 @@ public final class AuthService {
   private final TokenService accessTokens;
   private final RevokedSessions revoked;
   private final AuditLog audit;
-  private final Duration refreshTtl;
+  private final TokenLifetimes lifetimes;
   private final Clock clock;
   private final Lockout lockout;
   private final LoginThrottle throttle;
   private final AuthMetrics metrics;
 
   public AuthService(MerchantRepository merchants, TokenRepository tokens, PasswordHasher hasher,
-      TokenService accessTokens, RevokedSessions revoked, AuditLog audit, Duration refreshTtl,
+      TokenService accessTokens, RevokedSessions revoked, AuditLog audit, TokenLifetimes lifetimes,
       Clock clock, Lockout lockout, LoginThrottle throttle, AuthMetrics metrics) {
     this.merchants = merchants;
     this.tokens = tokens;
@@ -47,7 +47,7 @@ public final class AuthService {
     this.accessTokens = accessTokens;
     this.revoked = revoked;
     this.audit = audit;
-    this.refreshTtl = refreshTtl;
+    this.lifetimes = lifetimes;
     this.clock = clock;
     this.lockout = lockout;
     this.throttle = throttle;
@@ -143,7 +143,7 @@ public final class AuthService {
   private TokenPairJson issue(UUID merchantId, UUID familyId) {
     TokenService.Issued access = accessTokens.issue(merchantId, familyId);
     String refresh = RefreshTokens.newToken();
-    Instant refreshExpires = clock.instant().plus(refreshTtl);
+    Instant refreshExpires = clock.instant().plus(lifetimes.refresh());
     tokens.insert(RefreshTokens.hash(refresh), familyId, refreshExpires);
     return new TokenPairJson(access.token(), access.expiresAt(), refresh, refreshExpires);
   }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.paygate.gateway.audit.AuditLog;
 import io.paygate.gateway.config.ConfigSource;
 import io.paygate.gateway.config.GatewayConfig;
+import io.paygate.gateway.config.TokenLifetimes;
 import io.paygate.gateway.core.Merchant;
 import io.paygate.gateway.db.AuditRepository;
 import io.paygate.gateway.db.Database;
@@ -75,7 +76,8 @@ class FailedLoginWorkTest {
         "PiggyBank", Instant.now()));
     auth = new AuthService(merchants, tokens, hasher,
         new TokenService("a-test-secret-of-at-least-32-bytes!!", Duration.ofMinutes(5), clock),
-        new RevokedSessions(tokens, Duration.ofMinutes(5), clock), audit, Duration.ofDays(1), clock,
+        new RevokedSessions(tokens, Duration.ofMinutes(5), clock), audit,
+        new TokenLifetimes(Duration.ofMinutes(5), Duration.ofDays(1)), clock,
         new Lockout(new LoginAttemptRepository(db.dataSource()), 2, Duration.ofMinutes(30), clock),
         new LoginThrottle(0, 0, clock, new RateLimitMetrics(metrics)), new AuthMetrics(metrics));
   }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paygate.gateway.audit.AuditLog;
 import io.paygate.gateway.config.ConfigSource;
 import io.paygate.gateway.config.GatewayConfig;
+import io.paygate.gateway.config.TokenLifetimes;
 import io.paygate.gateway.core.Merchant;
 import io.paygate.gateway.db.AuditRepository;
 import io.paygate.gateway.db.Database;
@@ -61,7 +62,8 @@ class LoginThrottleByAddressTest {
     // Per login generous, per address strict, lockout out of reach: only the address limit bites.
     auth = new AuthService(merchants, tokens, hasher,
         new TokenService("a-test-secret-of-at-least-32-bytes!!", Duration.ofMinutes(5), clock),
-        new RevokedSessions(tokens, Duration.ofMinutes(5), clock), audit, Duration.ofDays(1), clock,
+        new RevokedSessions(tokens, Duration.ofMinutes(5), clock), audit,
+        new TokenLifetimes(Duration.ofMinutes(5), Duration.ofDays(1)), clock,
         new Lockout(new LoginAttemptRepository(db.dataSource()), 1000, Duration.ofMinutes(30),
             clock),
         new LoginThrottle(1000, PER_ADDRESS, clock, new RateLimitMetrics(metrics)),
