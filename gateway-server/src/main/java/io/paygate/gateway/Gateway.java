@@ -253,10 +253,8 @@ public final class Gateway implements AutoCloseable {
           tokenRepo, revoked, disabled, lockout, hasher, acquirers, audit, clock));
       HandSettlement handSettlement = new HandSettlement(
           new PaymentSettlements(database.dataSource()), inFlight, audit, clock, staleAfter);
-      PaymentService payments = new PaymentService(
-          new PaymentRequestValidator(clock, config.maxAmountMinor()), paymentRepo, acquirers,
-          caller, fingerprint, audit,
-          inFlight, reconciler, clock, paymentMetrics, paymentOperations);
+      PaymentService payments = new PaymentService(paymentRepo, acquirers, caller, fingerprint,
+          audit, inFlight, reconciler, clock, paymentMetrics, paymentOperations);
 
       // Shared by Jersey and the payment endpoint in front of it: one set of rules, one budget
       // per merchant.
@@ -294,7 +292,8 @@ public final class Gateway implements AutoCloseable {
           .register(new MetricsResource(metrics))
           .register(new ProblemMetricsFilter(problemMetrics));
       ExceptionMappers.all(problems).forEach(api::register);
-      PaymentEndpoint paymentEndpoint = new PaymentEndpoint(payments, merchantRepo, merchantAuth,
+      PaymentEndpoint paymentEndpoint = new PaymentEndpoint(payments,
+          new PaymentRequestValidator(clock, config.maxAmountMinor()), merchantRepo, merchantAuth,
           merchantLimit, bodyLimit, problems, problemMetrics);
 
       // Everything has read its settings, acquirers included: what is left is a typo or stale.
