@@ -155,7 +155,9 @@ public final class Gateway implements AutoCloseable {
   }
 
   /**
-   * Builds every part and starts serving.
+   * Builds every part and starts serving, on {@code clock}. Public for embedders that simulate
+   * time, and for the integration tests (another module) that move it to expire tokens and
+   * sessions; everything time-dependent reads this one clock.
    *
    * @throws ConfigException when a setting is wrong or a part cannot start
    */
@@ -448,9 +450,10 @@ public final class Gateway implements AutoCloseable {
   /**
    * The JAX-RS root resource classes this gateway serves, as registered: every route of the REST
    * API but those of {@link #handlerRoutes} is a resource method of one of them. The OpenAPI
-   * contract test checks its document against both.
+   * contract test checks its document against both (through a helper in this package: no
+   * operator or embedder needs them, so they are not public).
    */
-  public List<Class<?>> resourceClasses() {
+  List<Class<?>> resourceClasses() {
     return resourceClasses;
   }
 
@@ -458,7 +461,7 @@ public final class Gateway implements AutoCloseable {
    * The routes served by plain Jetty handlers in front of Jersey, as {@code METHOD /path}: with
    * {@link #resourceClasses}, every route of the REST API.
    */
-  public List<String> handlerRoutes() {
+  List<String> handlerRoutes() {
     return List.of(PaymentEndpoint.ROUTE);
   }
 
