@@ -56,6 +56,7 @@ import io.paygate.gateway.limits.MerchantRateLimitFilter;
 import io.paygate.gateway.limits.RateLimiter;
 import io.paygate.gateway.merchants.MerchantAdmin;
 import io.paygate.gateway.merchants.MerchantService;
+import io.paygate.gateway.merchants.NewMerchantReader;
 import io.paygate.gateway.metrics.AuthMetrics;
 import io.paygate.gateway.metrics.GatewayMetrics;
 import io.paygate.gateway.metrics.GroupCommitMetrics;
@@ -249,7 +250,7 @@ public final class Gateway implements AutoCloseable {
           new LoginThrottle(security.loginsPerMinutePerLogin(),
               security.loginsPerMinutePerAddress(), clock, rateLimitMetrics),
           new AuthMetrics(registry));
-      MerchantService merchants = new MerchantService(merchantRepo, acquirers, hasher, audit, clock);
+      MerchantService merchants = new MerchantService(merchantRepo, hasher, audit, clock);
       DisabledMerchants disabled = new DisabledMerchants(merchantRepo);
       MerchantAdmin merchantAdmin = new MerchantAdmin(new MerchantAdmin.Parts(merchantRepo,
           tokenRepo, revoked, disabled, lockout, hasher, acquirers, audit, clock));
@@ -278,7 +279,7 @@ public final class Gateway implements AutoCloseable {
           .register(new MerchantAuthFilter(merchantAuth))
           .register(new OperatorAuthFilter(operatorKey.value(), tokenService))
           .register(new MerchantRateLimitFilter(merchantLimit))
-          .register(new MerchantResource(merchants))
+          .register(new MerchantResource(merchants, new NewMerchantReader(acquirers)))
           .register(new AuthResource(auth))
           .register(new HistoryResource(paymentRepo))
           .register(new PaymentOperationsResource(paymentOperations))
