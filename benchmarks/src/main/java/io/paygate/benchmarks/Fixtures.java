@@ -40,16 +40,20 @@ final class Fixtures {
   }
 
   static Payment pending(UUID merchant) {
-    return new Payment(Ids.newId(), merchant, PaymentStatus.Pending, "Santa Claus",
-        "411111******1111", 12, 2031, Money.ofMinor(4250, EUR),
-        Instant.now().truncatedTo(ChronoUnit.MICROS), null, "PiggyBank", null, null, null, null,
-        null);
+    return Payment.pending()
+        .id(Ids.newId())
+        .merchantId(merchant)
+        .cardHolderName("Santa Claus")
+        .cardNumberMasked("411111******1111")
+        .expiry(12, 2031)
+        .amount(Money.ofMinor(4250, EUR))
+        .createdAt(Instant.now().truncatedTo(ChronoUnit.MICROS))
+        .acquirer("PiggyBank")
+        .build();
   }
 
   static Payment authorised(Payment p) {
-    return new Payment(p.id(), p.merchantId(), PaymentStatus.Authorised, p.cardHolderName(),
-        p.cardNumberMasked(), p.expiryMonth(), p.expiryYear(), p.amount(), p.createdAt(),
-        Instant.now().truncatedTo(ChronoUnit.MICROS), p.acquirer(), "APPROVED", "ref", null,
-        p.idempotencyKey(), p.requestFingerprint());
+    return p.withOutcome(PaymentStatus.Authorised, Instant.now().truncatedTo(ChronoUnit.MICROS),
+        "APPROVED", "ref", null);
   }
 }

@@ -19,6 +19,7 @@ import io.paygate.gateway.auth.SecretStore;
 import io.paygate.gateway.auth.TokenService;
 import io.paygate.gateway.config.ConfigException;
 import io.paygate.gateway.config.GatewayConfig;
+import io.paygate.gateway.config.ReconcileSettings;
 import io.paygate.gateway.config.SecurityConfig;
 import io.paygate.gateway.config.WebhookSettings;
 import io.paygate.gateway.db.AuditRepository;
@@ -55,6 +56,7 @@ import io.paygate.gateway.limits.MerchantRateLimit;
 import io.paygate.gateway.limits.RateLimiter;
 import io.paygate.gateway.merchants.MerchantAdmin;
 import io.paygate.gateway.merchants.MerchantService;
+import io.paygate.gateway.merchants.NewMerchantReader;
 import io.paygate.gateway.metrics.AuthMetrics;
 import io.paygate.gateway.metrics.GatewayMetrics;
 import io.paygate.gateway.metrics.GroupCommitMetrics;
@@ -154,7 +156,9 @@ public final class Gateway implements AutoCloseable {
   }
 
   /**
-   * Builds every part and starts serving.
+   * Builds every part and starts serving, on {@code clock}. Public for embedders that simulate
+   * time, and for the integration tests (another module) that move it to expire tokens and
+   * sessions; everything time-dependent reads this one clock.
    *
    * @throws ConfigException when a setting is wrong or a part cannot start
    */
@@ -220,12 +224,12 @@ public final class Gateway implements AutoCloseable {
           new OperationRepository(database.dataSource(), groupCommit, OperationChanges.NONE);
       RequestFingerprint fingerprint =
           new RequestFingerprint(jwtSecret.getBytes(StandardCharsets.UTF_8));
-      Duration staleAfter = config.acquirerTimeout().plus(config.reconcileMargin());
+      ReconcileSettings reconcile = config.reconcile();
+      Duration staleAfter = reconcile.staleAfter();
       OperationService paymentOperations = new OperationService(paymentRepo, operationRepo,
           acquirers, caller, fingerprint, audit, inFlight, clock, staleAfter);
       Reconciler reconciler = push(parts, new Reconciler(paymentRepo, acquirers, caller, inFlight,
-          audit, clock, staleAfter, config.reconcileInterval(), config.reconcileMaxBackoff(),
-          new ReconciliationMetrics(registry), paymentOperations));
+          audit, clock, reconcile, new ReconciliationMetrics(registry), paymentOperations));
 
       AddressPolicy addressPolicy = new AddressPolicy(webhookSettings.allowPrivateAddresses());
       WebhookDispatcher dispatcher = push(parts, new WebhookDispatcher(webhookDeliveries,
@@ -242,20 +246,18 @@ public final class Gateway implements AutoCloseable {
           security.lockoutAttempts(), security.lockoutDuration(), clock);
       RateLimitMetrics rateLimitMetrics = new RateLimitMetrics(registry);
       AuthService auth = new AuthService(merchantRepo, tokenRepo, hasher, tokenService, revoked,
-          audit, config.refreshTokenTtl(), clock, lockout,
+          audit, config.tokenLifetimes(), clock, lockout,
           new LoginThrottle(security.loginsPerMinutePerLogin(),
               security.loginsPerMinutePerAddress(), clock, rateLimitMetrics),
           new AuthMetrics(registry));
-      MerchantService merchants = new MerchantService(merchantRepo, acquirers, hasher, audit, clock);
+      MerchantService merchants = new MerchantService(merchantRepo, hasher, audit, clock);
       DisabledMerchants disabled = new DisabledMerchants(merchantRepo);
       MerchantAdmin merchantAdmin = new MerchantAdmin(new MerchantAdmin.Parts(merchantRepo,
           tokenRepo, revoked, disabled, lockout, hasher, acquirers, audit, clock));
       HandSettlement handSettlement = new HandSettlement(
           new PaymentSettlements(database.dataSource()), inFlight, audit, clock, staleAfter);
-      PaymentService payments = new PaymentService(
-          new PaymentRequestValidator(clock, config.maxAmountMinor()), paymentRepo, acquirers,
-          caller, fingerprint, audit,
-          inFlight, reconciler, clock, paymentMetrics, paymentOperations);
+      PaymentService payments = new PaymentService(paymentRepo, acquirers, caller, fingerprint,
+          audit, inFlight, reconciler, clock, paymentMetrics, paymentOperations);
 
       // Shared by Jersey and the payment endpoint in front of it: one set of rules, one budget
       // per merchant.
@@ -277,7 +279,7 @@ public final class Gateway implements AutoCloseable {
           .register(new MerchantAuthFilter(merchantAuth))
           .register(new OperatorAuthFilter(operatorKey.value(), tokenService))
           .register(new MerchantRateLimitFilter(merchantLimit))
-          .register(new MerchantResource(merchants))
+          .register(new MerchantResource(merchants, new NewMerchantReader(acquirers)))
           .register(new AuthResource(auth))
           .register(new HistoryResource(paymentRepo))
           .register(new PaymentOperationsResource(paymentOperations))
@@ -293,7 +295,8 @@ public final class Gateway implements AutoCloseable {
           .register(new MetricsResource(metrics))
           .register(new ProblemMetricsFilter(problemMetrics));
       ExceptionMappers.all(problems).forEach(api::register);
-      PaymentEndpoint paymentEndpoint = new PaymentEndpoint(payments, merchantRepo, merchantAuth,
+      PaymentEndpoint paymentEndpoint = new PaymentEndpoint(payments,
+          new PaymentRequestValidator(clock, config.maxAmountMinor()), merchantRepo, merchantAuth,
           merchantLimit, bodyLimit, problems, problemMetrics);
 
       // Everything has read its settings, acquirers included: what is left is a typo or stale.
@@ -448,9 +451,10 @@ public final class Gateway implements AutoCloseable {
   /**
    * The JAX-RS root resource classes this gateway serves, as registered: every route of the REST
    * API but those of {@link #handlerRoutes} is a resource method of one of them. The OpenAPI
-   * contract test checks its document against both.
+   * contract test checks its document against both (through a helper in this package: no
+   * operator or embedder needs them, so they are not public).
    */
-  public List<Class<?>> resourceClasses() {
+  List<Class<?>> resourceClasses() {
     return resourceClasses;
   }
 
@@ -458,7 +462,7 @@ public final class Gateway implements AutoCloseable {
    * The routes served by plain Jetty handlers in front of Jersey, as {@code METHOD /path}: with
    * {@link #resourceClasses}, every route of the REST API.
    */
-  public List<String> handlerRoutes() {
+  List<String> handlerRoutes() {
     return List.of(PaymentEndpoint.ROUTE);
   }
 

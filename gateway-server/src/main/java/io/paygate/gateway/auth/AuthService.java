@@ -2,6 +2,7 @@ package io.paygate.gateway.auth;
 
 import io.paygate.gateway.api.TokenPairJson;
 import io.paygate.gateway.audit.AuditLog;
+import io.paygate.gateway.config.TokenLifetimes;
 import io.paygate.gateway.core.Ids;
 import io.paygate.gateway.core.Merchant;
 import io.paygate.gateway.db.MerchantRepository;
@@ -10,11 +11,10 @@ import io.paygate.gateway.errors.ApiException;
 import io.paygate.gateway.limits.LoginThrottle;
 import io.paygate.gateway.metrics.AuthMetrics;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.MDC;
 
 /**
  * Logins, refresh-token rotation and logout. Every failure answers with one generic message, so a
@@ -32,14 +32,14 @@ public final class AuthService {
   private final TokenService accessTokens;
   private final RevokedSessions revoked;
   private final AuditLog audit;
-  private final Duration refreshTtl;
+  private final TokenLifetimes lifetimes;
   private final Clock clock;
   private final Lockout lockout;
   private final LoginThrottle throttle;
   private final AuthMetrics metrics;
 
   public AuthService(MerchantRepository merchants, TokenRepository tokens, PasswordHasher hasher,
-      TokenService accessTokens, RevokedSessions revoked, AuditLog audit, Duration refreshTtl,
+      TokenService accessTokens, RevokedSessions revoked, AuditLog audit, TokenLifetimes lifetimes,
       Clock clock, Lockout lockout, LoginThrottle throttle, AuthMetrics metrics) {
     this.merchants = merchants;
     this.tokens = tokens;
@@ -47,7 +47,7 @@ public final class AuthService {
     this.accessTokens = accessTokens;
     this.revoked = revoked;
     this.audit = audit;
-    this.refreshTtl = refreshTtl;
+    this.lifetimes = lifetimes;
     this.clock = clock;
     this.lockout = lockout;
     this.throttle = throttle;
@@ -57,11 +57,14 @@ public final class AuthService {
   /**
    * Checks a login and password and starts a session.
    *
+   * @param clientAddress the address the attempt came from, throttled on its own: passed by the
+   *     caller, not read from the logging context, where an empty context would put every client
+   *     in one bucket
    * @throws ApiException 401 with one message for every kind of failure (unknown login, wrong
    *     password, locked account); 429 when the login or the address tried too often
    */
-  public TokenPairJson login(String login, String password) {
-    throttle.check(login, MDC.get("origin"));
+  public TokenPairJson login(String login, String password, String clientAddress) {
+    throttle.check(login, Objects.requireNonNull(clientAddress, "clientAddress == null"));
     Optional<Merchant> merchant = merchants.findByLogin(login);
     UUID id = merchant.map(Merchant::id).orElse(null);
     boolean locked = id != null && lockout.isLocked(id);
@@ -140,7 +143,7 @@ public final class AuthService {
   private TokenPairJson issue(UUID merchantId, UUID familyId) {
     TokenService.Issued access = accessTokens.issue(merchantId, familyId);
     String refresh = RefreshTokens.newToken();
-    Instant refreshExpires = clock.instant().plus(refreshTtl);
+    Instant refreshExpires = clock.instant().plus(lifetimes.refresh());
     tokens.insert(RefreshTokens.hash(refresh), familyId, refreshExpires);
     return new TokenPairJson(access.token(), access.expiresAt(), refresh, refreshExpires);
   }

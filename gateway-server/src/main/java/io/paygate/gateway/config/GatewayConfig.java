@@ -162,6 +162,11 @@ public final class GatewayConfig {
     return refreshTokenTtl;
   }
 
+  /** Both token lifetimes, named: what the services that issue tokens take. */
+  public TokenLifetimes tokenLifetimes() {
+    return new TokenLifetimes(accessTokenTtl, refreshTokenTtl);
+  }
+
   public int bcryptCost() {
     return bcryptCost;
   }
@@ -237,6 +242,12 @@ public final class GatewayConfig {
   /** The longest wait between two look-ups of one unresolved payment (backoff doubles to it). */
   public Duration reconcileMaxBackoff() {
     return reconcileMaxBackoff;
+  }
+
+  /** Reconciliation's timing, with the age from which a payment counts as abandoned. */
+  public ReconcileSettings reconcile() {
+    return new ReconcileSettings(acquirerTimeout.plus(reconcileMargin), reconcileInterval,
+        reconcileMaxBackoff);
   }
 
   /** How the console prints log events ({@code log.format}): {@code text} or {@code json}. */

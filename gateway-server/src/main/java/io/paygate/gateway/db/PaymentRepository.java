@@ -296,22 +296,22 @@ public final class PaymentRepository {
   }
 
   static Payment map(ResultSet rs) throws SQLException {
-    return new Payment(
-        Jdbc.getUuid(rs, "id"),
-        Jdbc.getUuid(rs, "merchant_id"),
-        PaymentStatus.valueOf(rs.getString("status")),
-        rs.getString("card_holder_name"),
-        rs.getString("card_number_masked"),
-        rs.getInt("expiry_month"),
-        rs.getInt("expiry_year"),
-        Money.ofMinor(rs.getLong("amount_minor"), Currency.getInstance(rs.getString("currency"))),
-        Jdbc.getInstant(rs, "created_at"),
-        Jdbc.getInstant(rs, "processed_at"),
-        rs.getString("acquirer"),
-        rs.getString("acquirer_status"),
-        rs.getString("acquirer_reference"),
-        rs.getString("error_code"),
-        rs.getString("idempotency_key"),
-        rs.getString("request_fingerprint"));
+    return Payment.builder()
+        .id(Jdbc.getUuid(rs, "id"))
+        .merchantId(Jdbc.getUuid(rs, "merchant_id"))
+        .status(PaymentStatus.valueOf(rs.getString("status")))
+        .cardHolderName(rs.getString("card_holder_name"))
+        .cardNumberMasked(rs.getString("card_number_masked"))
+        .expiry(rs.getInt("expiry_month"), rs.getInt("expiry_year"))
+        .amount(Money.ofMinor(rs.getLong("amount_minor"),
+            Currency.getInstance(rs.getString("currency"))))
+        .createdAt(Jdbc.getInstant(rs, "created_at"))
+        .processedAt(Jdbc.getInstant(rs, "processed_at"))
+        .acquirer(rs.getString("acquirer"))
+        .acquirerStatus(rs.getString("acquirer_status"))
+        .acquirerReference(rs.getString("acquirer_reference"))
+        .errorCode(rs.getString("error_code"))
+        .idempotency(rs.getString("idempotency_key"), rs.getString("request_fingerprint"))
+        .build();
   }
 }

@@ -16,16 +16,16 @@ import io.paygate.gateway.core.PaymentStatus;
 import io.paygate.gateway.db.DuplicateKeyException;
 import io.paygate.gateway.db.PaymentRepository;
 import io.paygate.gateway.errors.ApiException;
+import io.paygate.gateway.errors.ValidationException;
 import io.paygate.gateway.metrics.PaymentMetrics;
 import io.paygate.gateway.validation.CardNumbers;
-import io.paygate.gateway.validation.PaymentRequestValidator;
+import io.paygate.gateway.validation.CaptureField;
 import io.paygate.gateway.validation.ValidatedPayment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,7 +42,6 @@ import org.slf4j.MDC;
  * its idempotency key.
  */
 public final class PaymentService {
-  private final PaymentRequestValidator validator;
   private final PaymentRepository payments;
   private final AcquirerRegistry acquirers;
   private final AcquirerCaller caller;
@@ -61,12 +60,11 @@ public final class PaymentService {
    * @param operations captures what a {@code "capture": true} request authorised; null when the
    *     gateway takes no such requests (the flag then answers 400)
    */
-  public PaymentService(PaymentRequestValidator validator, PaymentRepository payments,
+  public PaymentService(PaymentRepository payments,
       AcquirerRegistry acquirers, AcquirerCaller caller, RequestFingerprint fingerprint,
       AuditLog audit, InFlightPayments inFlight, Reconciler reconciler, Clock clock,
       PaymentMetrics metrics, OperationService operations) {
     this.operations = operations;
-    this.validator = validator;
     this.payments = payments;
     this.acquirers = acquirers;
     this.caller = caller;
@@ -81,16 +79,21 @@ public final class PaymentService {
   /**
    * Processes one payment request of a merchant.
    *
-   * @param body the request body, keys in lower case
+   * @param paymentRequest the request, validated at the edge
    * @param idempotencyKey the merchant's key, or null
-   * @throws io.paygate.gateway.errors.ValidationException when fields are invalid
+   * @throws io.paygate.gateway.errors.ValidationException on {@code capture} when this gateway
+   *     does not capture
    * @throws ApiException 409 while the first request with the key is in flight, 422 when the key
    *     was used for another request
    */
-  public ProcessedPayment process(Merchant merchant, Map<String, Object> body, String idempotencyKey) {
+  public ProcessedPayment process(Merchant merchant, PaymentRequest paymentRequest,
+      String idempotencyKey) {
     long received = System.nanoTime();
-    ValidatedPayment request = validator.validate(body);
-    boolean capture = CaptureFlag.of(body, operations != null);
+    ValidatedPayment request = paymentRequest.payment();
+    boolean capture = paymentRequest.capture();
+    if (capture && operations == null) {
+      throw ValidationException.of(CaptureField.NAME, "this gateway does not capture");
+    }
     if (capture) {
       for (String name : merchant.acquirers()) {
         if (acquirers.find(name).map(a -> !a.supports(Operation.CAPTURE)).orElse(false)) {
@@ -137,10 +140,17 @@ public final class PaymentService {
       String idempotencyKey, String requestFingerprint, long received) {
     List<String> route = merchant.acquirers();
     Instant now = now();
-    Payment pending = new Payment(id, merchant.id(), PaymentStatus.Pending,
-        request.cardHolderName(), CardNumbers.mask(request.cardNumber()), request.expiryMonth(),
-        request.expiryYear(), request.amount(), now, null, canonicalName(route.get(0)), null, null,
-        null, idempotencyKey, requestFingerprint);
+    Payment pending = Payment.pending()
+        .id(id)
+        .merchantId(merchant.id())
+        .cardHolderName(request.cardHolderName())
+        .cardNumberMasked(CardNumbers.mask(request.cardNumber()))
+        .expiry(request.expiryMonth(), request.expiryYear())
+        .amount(request.amount())
+        .createdAt(now)
+        .acquirer(canonicalName(route.get(0)))
+        .idempotency(idempotencyKey, requestFingerprint)
+        .build();
     try {
       payments.insert(pending);
     } catch (DuplicateKeyException e) {

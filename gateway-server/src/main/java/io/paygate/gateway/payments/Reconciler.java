@@ -8,6 +8,7 @@ import io.paygate.gateway.acquirer.AcquirerCaller;
 import io.paygate.gateway.acquirer.AcquirerRegistry;
 import io.paygate.gateway.acquirer.LoadedAcquirer;
 import io.paygate.gateway.audit.AuditLog;
+import io.paygate.gateway.config.ReconcileSettings;
 import io.paygate.gateway.core.OperationStatus;
 import io.paygate.gateway.core.Payment;
 import io.paygate.gateway.core.PaymentOperation;
@@ -67,26 +68,20 @@ public final class Reconciler implements AutoCloseable {
   private final InFlightPayments inFlight;
   private final AuditLog audit;
   private final Clock clock;
-  private final Duration staleAfter;
-  private final Duration interval;
-  private final Duration maxBackoff;
+  private final ReconcileSettings settings;
   private final ScheduledExecutorService schedule;
   private final OperationService operations;
   private final ReconciliationMetrics metrics;
 
   /**
-   * @param staleAfter the age from which a Pending payment is abandoned: the acquirer timeout
-   *     plus a margin
-   * @param interval how often to look for unresolved payments, and the first backoff step
-   * @param maxBackoff the longest wait between two look-ups of one payment
+   * @param settings when payments count as abandoned, how often to look, how long to back off
    * @param metrics where runs and their results are counted
    * @param operations settles unresolved captures, voids, refunds and cancels, and sends
    *     technical cancels; null for payments only
    */
   public Reconciler(PaymentRepository payments, AcquirerRegistry acquirers, AcquirerCaller caller,
-      InFlightPayments inFlight, AuditLog audit, Clock clock, Duration staleAfter,
-      Duration interval, Duration maxBackoff, ReconciliationMetrics metrics,
-      OperationService operations) {
+      InFlightPayments inFlight, AuditLog audit, Clock clock, ReconcileSettings settings,
+      ReconciliationMetrics metrics, OperationService operations) {
     this.operations = operations;
     this.payments = payments;
     this.acquirers = acquirers;
@@ -94,9 +89,7 @@ public final class Reconciler implements AutoCloseable {
     this.inFlight = inFlight;
     this.audit = audit;
     this.clock = clock;
-    this.staleAfter = staleAfter;
-    this.interval = interval;
-    this.maxBackoff = maxBackoff;
+    this.settings = settings;
     this.metrics = metrics;
     this.schedule = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "reconciler");
@@ -110,7 +103,8 @@ public final class Reconciler implements AutoCloseable {
    * one every interval.
    */
   public Reconciler start() {
-    schedule.scheduleWithFixedDelay(this::runSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    schedule.scheduleWithFixedDelay(this::runSafely, 0, settings.interval().toMillis(),
+        TimeUnit.MILLISECONDS);
     return this;
   }
 
@@ -144,7 +138,8 @@ public final class Reconciler implements AutoCloseable {
     while (!schedule.isShutdown()) {
       Instant now = clock.instant();
       // Those postponed during this run are due again only after it.
-      List<UnresolvedPayment> due = payments.findUnresolved(now.minus(staleAfter), started, BATCH);
+      List<UnresolvedPayment> due =
+          payments.findUnresolved(now.minus(settings.staleAfter()), started, BATCH);
       int looked = 0;
       for (UnresolvedPayment u : due) {
         if (inFlight.contains(u.payment().id())) {
@@ -175,7 +170,7 @@ public final class Reconciler implements AutoCloseable {
     Instant started = clock.instant();
     while (!schedule.isShutdown()) {
       List<UnresolvedOperation> due =
-          operations.unresolved(clock.instant().minus(staleAfter), started, BATCH);
+          operations.unresolved(clock.instant().minus(settings.staleAfter()), started, BATCH);
       int looked = 0;
       for (UnresolvedOperation u : due) {
         if (inFlight.contains(u.operation().id())) {
@@ -210,8 +205,8 @@ public final class Reconciler implements AutoCloseable {
   /** interval, 2 × interval, 4 × interval, … up to maxBackoff. */
   Duration backoff(int lookUps) {
     int doublings = Math.min(lookUps - 1, 30);
-    Duration d = interval.multipliedBy(1L << doublings);
-    return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
+    Duration d = settings.interval().multipliedBy(1L << doublings);
+    return d.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : d;
   }
 
   /**
@@ -220,7 +215,7 @@ public final class Reconciler implements AutoCloseable {
    */
   public boolean isDue(Payment p) {
     return !p.status().isFinal() && !inFlight.contains(p.id())
-        && p.createdAt().isBefore(clock.instant().minus(staleAfter))
+        && p.createdAt().isBefore(clock.instant().minus(settings.staleAfter()))
         && !PaymentRepository.AMOUNT_MISMATCH.equals(p.errorCode());
   }
 

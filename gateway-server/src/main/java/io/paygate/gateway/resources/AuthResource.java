@@ -6,10 +6,12 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.jetty.server.Request;
 
 /** Login, token refresh and logout. */
 @Path("/")
@@ -26,8 +28,9 @@ public final class AuthResource {
 
   @POST
   @Path("login")
-  public Response login(Map<String, Object> body) {
-    TokenPairJson pair = auth.login(Bodies.string(body, "login"), Bodies.string(body, "password"));
+  public Response login(Map<String, Object> body, @Context Request request) {
+    TokenPairJson pair = auth.login(Bodies.string(body, "login"), Bodies.string(body, "password"),
+        Request.getRemoteAddr(request));
     return Response.ok(pair).cacheControl(NO_STORE).build();
   }
 

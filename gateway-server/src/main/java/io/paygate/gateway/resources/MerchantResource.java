@@ -4,6 +4,7 @@ import io.paygate.gateway.api.MerchantJson;
 import io.paygate.gateway.auth.OperatorOnly;
 import io.paygate.gateway.core.Merchant;
 import io.paygate.gateway.merchants.MerchantService;
+import io.paygate.gateway.merchants.NewMerchantReader;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,15 +20,17 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public final class MerchantResource {
   private final MerchantService merchants;
+  private final NewMerchantReader reader;
 
-  public MerchantResource(MerchantService merchants) {
+  public MerchantResource(MerchantService merchants, NewMerchantReader reader) {
     this.merchants = merchants;
+    this.reader = reader;
   }
 
   @POST
   @Path("createuser")
   public Response createUser(Map<String, Object> body) {
-    Merchant m = merchants.create(Bodies.required(body));
+    Merchant m = merchants.create(reader.read(Bodies.required(body)));
     return Response.status(Response.Status.CREATED).entity(new MerchantJson(m)).build();
   }
 

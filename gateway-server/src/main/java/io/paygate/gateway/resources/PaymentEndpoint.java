@@ -17,8 +17,11 @@ import io.paygate.gateway.http.ProblemAnswers;
 import io.paygate.gateway.http.ServerTiming;
 import io.paygate.gateway.limits.MerchantRateLimit;
 import io.paygate.gateway.metrics.ProblemMetrics;
+import io.paygate.gateway.payments.PaymentRequest;
 import io.paygate.gateway.payments.PaymentService;
 import io.paygate.gateway.payments.ProcessedPayment;
+import io.paygate.gateway.validation.CaptureField;
+import io.paygate.gateway.validation.PaymentRequestValidator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,6 +70,7 @@ public final class PaymentEndpoint extends Handler.Abstract {
   private static final String JSON = "application/json";
 
   private final PaymentService payments;
+  private final PaymentRequestValidator validator;
   private final MerchantRepository merchants;
   private final MerchantAuthenticator authenticator;
   private final MerchantRateLimit rateLimit;
@@ -74,10 +78,12 @@ public final class PaymentEndpoint extends Handler.Abstract {
   private final ProblemAnswers problems;
   private final ProblemMetrics problemMetrics;
 
-  public PaymentEndpoint(PaymentService payments, MerchantRepository merchants,
-      MerchantAuthenticator authenticator, MerchantRateLimit rateLimit, JsonBodyLimit bodies,
-      ProblemAnswers problems, ProblemMetrics problemMetrics) {
+  public PaymentEndpoint(PaymentService payments, PaymentRequestValidator validator,
+      MerchantRepository merchants, MerchantAuthenticator authenticator,
+      MerchantRateLimit rateLimit, JsonBodyLimit bodies, ProblemAnswers problems,
+      ProblemMetrics problemMetrics) {
     this.payments = payments;
+    this.validator = validator;
     this.merchants = merchants;
     this.authenticator = authenticator;
     this.rateLimit = rateLimit;
@@ -156,7 +162,9 @@ public final class PaymentEndpoint extends Handler.Abstract {
     Merchant merchant = merchants.findById(who.merchantId())
         .orElseThrow(() -> BearerChallengeException.invalidToken(
             "the merchant of this token no longer exists"));
-    ProcessedPayment result = payments.process(merchant, body, key);
+    // Parsed here, once, into what the service takes; the field errors are the validator's.
+    PaymentRequest payment = new PaymentRequest(validator.validate(body), CaptureField.of(body));
+    ProcessedPayment result = payments.process(merchant, payment, key);
     // With "capture": true, an unknown capture is as unfinished as an unknown authorisation.
     int status = result.payment().status() == PaymentStatus.Unknown
         || result.capture() == OperationStatus.Unknown ? 202 : 201;

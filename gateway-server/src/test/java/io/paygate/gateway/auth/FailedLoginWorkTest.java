@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.paygate.gateway.audit.AuditLog;
 import io.paygate.gateway.config.ConfigSource;
 import io.paygate.gateway.config.GatewayConfig;
+import io.paygate.gateway.config.TokenLifetimes;
 import io.paygate.gateway.core.Merchant;
 import io.paygate.gateway.db.AuditRepository;
 import io.paygate.gateway.db.Database;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FailedLoginWorkTest {
   static final String PASSWORD = "correct horse 42";
+  static final String FROM = "192.0.2.1";
 
   @TempDir Path dir;
   Database db;
@@ -74,7 +76,8 @@ class FailedLoginWorkTest {
         "PiggyBank", Instant.now()));
     auth = new AuthService(merchants, tokens, hasher,
         new TokenService("a-test-secret-of-at-least-32-bytes!!", Duration.ofMinutes(5), clock),
-        new RevokedSessions(tokens, Duration.ofMinutes(5), clock), audit, Duration.ofDays(1), clock,
+        new RevokedSessions(tokens, Duration.ofMinutes(5), clock), audit,
+        new TokenLifetimes(Duration.ofMinutes(5), Duration.ofDays(1)), clock,
         new Lockout(new LoginAttemptRepository(db.dataSource()), 2, Duration.ofMinutes(30), clock),
         new LoginThrottle(0, 0, clock, new RateLimitMetrics(metrics)), new AuthMetrics(metrics));
   }
@@ -87,10 +90,10 @@ class FailedLoginWorkTest {
 
   @Test
   void everyKindOfFailedLoginMakesExactlyOneBcryptCheck() {
-    assertOneCheckAnd401(() -> auth.login("nobody-" + UUID.randomUUID(), PASSWORD));
-    assertOneCheckAnd401(() -> auth.login(login, "wrong password 1"));
-    assertOneCheckAnd401(() -> auth.login(login, "wrong password 2")); // this one locks
-    assertOneCheckAnd401(() -> auth.login(login, PASSWORD)); // locked: same work, same answer
+    assertOneCheckAnd401(() -> auth.login("nobody-" + UUID.randomUUID(), PASSWORD, FROM));
+    assertOneCheckAnd401(() -> auth.login(login, "wrong password 1", FROM));
+    assertOneCheckAnd401(() -> auth.login(login, "wrong password 2", FROM)); // this one locks
+    assertOneCheckAnd401(() -> auth.login(login, PASSWORD, FROM)); // locked: same work, same answer
   }
 
   @Test

@@ -40,6 +40,18 @@ class GatewayConfigTest {
   }
 
   @Test
+  void settingsRecordsCarryEachSettingUnderItsOwnName() {
+    GatewayConfig c = GatewayConfig.from(ConfigSource.of(Map.of("acquirer.timeout", "7s",
+        "reconcile.margin", "3s", "reconcile.interval", "2s", "reconcile.max.backoff", "9m",
+        "access.token.ttl", "4m", "refresh.token.ttl", "144h")));
+
+    assertThat(c.reconcile()).isEqualTo(new ReconcileSettings(Duration.ofSeconds(10),
+        Duration.ofSeconds(2), Duration.ofMinutes(9)));
+    assertThat(c.tokenLifetimes().access()).isEqualTo(Duration.ofMinutes(4));
+    assertThat(c.tokenLifetimes().refresh()).isEqualTo(Duration.ofDays(6));
+  }
+
+  @Test
   void badValueNamesTheSettingAndWhereItCameFrom() {
     assertThatThrownBy(() -> GatewayConfig.from(ConfigSource.load(null,
         Map.of("PAYGATE_PORT", "eighty"))))

@@ -44,9 +44,16 @@ class HandSettlementStorageTest {
         "Shop", "$2a$10$hash", "PiggyBank", now));
     payments = new PaymentRepository(database.dataSource());
     settlements = new PaymentSettlements(database.dataSource());
-    Payment pending = new Payment(UUID.randomUUID(), merchant, PaymentStatus.Pending, "Santa",
-        "411111******1111", 12, 2031, Money.ofMinor(1000, Currency.getInstance("EUR")), now, null,
-        "PiggyBank", null, null, null, null, null);
+    Payment pending = Payment.pending()
+        .id(UUID.randomUUID())
+        .merchantId(merchant)
+        .cardHolderName("Santa")
+        .cardNumberMasked("411111******1111")
+        .expiry(12, 2031)
+        .amount(Money.ofMinor(1000, Currency.getInstance("EUR")))
+        .createdAt(now)
+        .acquirer("PiggyBank")
+        .build();
     payments.insert(pending);
     unknown = pending.withOutcome(PaymentStatus.Unknown, now, null, null, "timeout");
     assertThat(payments.recordOutcome(unknown)).isTrue();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.squareup.moshi.Moshi;
+import io.paygate.gateway.GatewayRoutes;
 import io.paygate.gateway.support.Cards;
 import io.paygate.gateway.support.Http;
 import io.paygate.gateway.support.TestGateway;
@@ -166,7 +167,7 @@ class OpenApiContractTest {
 
   @Test
   void documentedOperationsAreExactlyTheServersResourceMethods() {
-    List<Class<?>> resources = gw.gateway().resourceClasses();
+    List<Class<?>> resources = GatewayRoutes.resourceClasses(gw.gateway());
     assertThat(resources).as("resource classes registered by Gateway").isNotEmpty();
 
     Set<String> routes = new TreeSet<>();
@@ -174,7 +175,7 @@ class OpenApiContractTest {
       collectRoutes(Resource.from(resource), "", routes);
     }
     // Routes served by plain Jetty handlers in front of Jersey (POST /api/process).
-    routes.addAll(gw.gateway().handlerRoutes());
+    routes.addAll(GatewayRoutes.handlerRoutes(gw.gateway()));
 
     assertThat(operations().keySet())
         .as("documented operations (left) vs the server's resource methods")
