@@ -9,6 +9,9 @@ import io.paygate.acquirer.spi.AuthorisationResult;
 import io.paygate.acquirer.spi.StatusRequest;
 import io.paygate.acquirer.spi.StatusResult;
 import io.paygate.acquirer.spi.CancelRequest;
+import io.paygate.acquirer.spi.CaptureRequest;
+import io.paygate.acquirer.spi.RefundRequest;
+import io.paygate.acquirer.spi.VoidRequest;
 import io.paygate.acquirer.spi.Operation;
 import io.paygate.acquirer.spi.OperationRequest;
 import io.paygate.acquirer.spi.OperationResult;
@@ -36,6 +39,35 @@ public final class ScriptedAcquirer implements Acquirer {
   /** Whether it declares CANCEL (SPI 1.1); by default it is an authorise-only (1.0) connector. */
   private static volatile boolean cancels;
   private static final List<String> CANCEL_CALLS = new CopyOnWriteArrayList<>();
+  /** Whether it declares capture, void and refund (SPI 1.1), answered by {@link #opScript}. */
+  private static volatile boolean lifecycle;
+  private static volatile Function<OperationRequest, OperationResult> opScript =
+      ScriptedAcquirer::carryOut;
+  /** The operations it carried out, by operation reference: what its look-ups answer. */
+  private static final Map<String, OperationResult> OPS_DONE = new ConcurrentHashMap<>();
+
+  /** Makes it declare and carry out captures, voids and refunds, or stop doing so. */
+  public static void lifecycle(boolean on) {
+    lifecycle = on;
+  }
+
+  /** Answers every later capture, void and refund with {@code next}. */
+  public static void scriptOperations(Function<OperationRequest, OperationResult> next) {
+    opScript = next;
+  }
+
+  /** Carries the operation out and says so. */
+  public static OperationResult carryOut(OperationRequest r) {
+    OperationResult done = OperationResult.done("scripted-op-" + r.operationReference());
+    OPS_DONE.put(r.operationReference(), done);
+    return done;
+  }
+
+  /** Carries the operation out but loses the answer: unknown until looked up. */
+  public static OperationResult carryOutButLoseTheAnswer(OperationRequest r) {
+    carryOut(r);
+    return OperationResult.unknown("the answer was lost");
+  }
 
   /** Makes it declare and answer technical cancels (done), or stop doing so. */
   public static void cancels(boolean on) {
@@ -70,6 +102,9 @@ public final class ScriptedAcquirer implements Acquirer {
     DONE.clear();
     cancels = false;
     CANCEL_CALLS.clear();
+    lifecycle = false;
+    opScript = ScriptedAcquirer::carryOut;
+    OPS_DONE.clear();
   }
 
   /** The payment references it was asked to authorise, in order. */
@@ -110,8 +145,29 @@ public final class ScriptedAcquirer implements Acquirer {
 
   @Override
   public Set<Operation> supportedOperations() {
-    return cancels ? EnumSet.of(Operation.AUTHORISE, Operation.CANCEL)
-        : EnumSet.of(Operation.AUTHORISE);
+    Set<Operation> ops = EnumSet.of(Operation.AUTHORISE);
+    if (cancels) {
+      ops.add(Operation.CANCEL);
+    }
+    if (lifecycle) {
+      ops.addAll(EnumSet.of(Operation.CAPTURE, Operation.VOID, Operation.REFUND));
+    }
+    return ops;
+  }
+
+  @Override
+  public OperationResult capture(CaptureRequest request) {
+    return lifecycle ? opScript.apply(request) : Acquirer.super.capture(request);
+  }
+
+  @Override
+  public OperationResult voidAuthorisation(VoidRequest request) {
+    return lifecycle ? opScript.apply(request) : Acquirer.super.voidAuthorisation(request);
+  }
+
+  @Override
+  public OperationResult refund(RefundRequest request) {
+    return lifecycle ? opScript.apply(request) : Acquirer.super.refund(request);
   }
 
   @Override
@@ -125,6 +181,10 @@ public final class ScriptedAcquirer implements Acquirer {
 
   @Override
   public OperationResult operationStatus(OperationRequest request) {
+    OperationResult done = OPS_DONE.get(request.operationReference());
+    if (done != null) {
+      return done;
+    }
     return CANCEL_CALLS.contains(request.paymentReference())
         ? OperationResult.done("scripted-cancel-" + request.operationReference())
         : OperationResult.notProcessed("no such operation");
