@@ -225,7 +225,7 @@ public final class Gateway implements AutoCloseable {
           acquirers, caller, fingerprint, audit, inFlight, clock, staleAfter);
       Reconciler reconciler = push(parts, new Reconciler(paymentRepo, acquirers, caller, inFlight,
           audit, clock, staleAfter, config.reconcileInterval(), config.reconcileMaxBackoff(),
-          new ReconciliationMetrics(registry), paymentOperations));
+          new ReconciliationMetrics(registry), paymentOperations, config.reconcileCancelAfter()));
 
       AddressPolicy addressPolicy = new AddressPolicy(webhookSettings.allowPrivateAddresses());
       WebhookDispatcher dispatcher = push(parts, new WebhookDispatcher(webhookDeliveries,

@@ -39,6 +39,7 @@ public final class ScriptedAcquirer implements Acquirer {
   /** Whether it declares CANCEL (SPI 1.1); by default it is an authorise-only (1.0) connector. */
   private static volatile boolean cancels;
   private static final List<String> CANCEL_CALLS = new CopyOnWriteArrayList<>();
+  private static final Map<String, java.time.Instant> CANCELLED_AT = new ConcurrentHashMap<>();
   /** Whether it declares capture, void and refund (SPI 1.1), answered by {@link #opScript}. */
   private static volatile boolean lifecycle;
   private static volatile Function<OperationRequest, OperationResult> opScript =
@@ -79,6 +80,11 @@ public final class ScriptedAcquirer implements Acquirer {
     return List.copyOf(CANCEL_CALLS);
   }
 
+  /** When it was first asked to cancel this payment, if it was. */
+  public static java.time.Instant cancelledAt(String paymentReference) {
+    return CANCELLED_AT.get(paymentReference);
+  }
+
   /** Loses the request before the bank: the outcome reads unknown and the bank never saw it. */
   public static AuthorisationResult loseTheRequest(AuthorisationRequest r) {
     return AuthorisationResult.unknown("the request was lost on its way");
@@ -102,6 +108,7 @@ public final class ScriptedAcquirer implements Acquirer {
     DONE.clear();
     cancels = false;
     CANCEL_CALLS.clear();
+    CANCELLED_AT.clear();
     lifecycle = false;
     opScript = ScriptedAcquirer::carryOut;
     OPS_DONE.clear();
@@ -176,6 +183,7 @@ public final class ScriptedAcquirer implements Acquirer {
       return Acquirer.super.cancel(request);
     }
     CANCEL_CALLS.add(request.paymentReference());
+    CANCELLED_AT.putIfAbsent(request.paymentReference(), java.time.Instant.now());
     return OperationResult.done("scripted-cancel-" + request.operationReference());
   }
 
