@@ -16,13 +16,18 @@ public final class WebhookEvent {
   private final String type;
   private final Instant createdAt;
   private final @Nullable Payment payment;
+  private final @Nullable PaymentOperation operation;
+  private final @Nullable PaymentDetail paymentDetail;
   private final String dataJson;
 
   private WebhookEvent(Builder b) {
     this.id = Objects.requireNonNull(b.id, "id == null");
     this.type = Objects.requireNonNull(b.type, "type == null");
     this.createdAt = Objects.requireNonNull(b.createdAt, "createdAt == null");
-    this.payment = b.payment;
+    this.operation = b.operation;
+    this.paymentDetail = b.paymentDetail;
+    this.payment = b.payment != null || b.paymentDetail == null ? b.payment
+        : b.paymentDetail.payment();
     this.dataJson = Objects.requireNonNull(b.dataJson, "dataJson == null");
   }
 
@@ -46,9 +51,30 @@ public final class WebhookEvent {
     return createdAt;
   }
 
-  /** The payment as it stood then, for {@code payment.*} events; null for the others. */
+  /**
+   * The payment as it stood then: for {@code payment.*} events, and for {@code capture.*},
+   * {@code refund.*} and {@code void.*} events the operation's payment; null for types this SDK
+   * does not know.
+   */
   public @Nullable Payment payment() {
     return payment;
+  }
+
+  /**
+   * The capture, refund or void the event is about, with the outcome it announces, for
+   * {@code capture.*}, {@code refund.*} and {@code void.*} events; null for the others.
+   */
+  public @Nullable PaymentOperation operation() {
+    return operation;
+  }
+
+  /**
+   * The operation's payment with its totals, remaining amounts and operations, as
+   * {@link PaygateClient} reads it, for {@code capture.*}, {@code refund.*} and {@code void.*}
+   * events; null for the others.
+   */
+  public @Nullable PaymentDetail paymentDetail() {
+    return paymentDetail;
   }
 
   /** The event's {@code data} object as JSON, for the types this SDK does not model. */
@@ -67,6 +93,8 @@ public final class WebhookEvent {
     private @Nullable String type;
     private @Nullable Instant createdAt;
     private @Nullable Payment payment;
+    private @Nullable PaymentOperation operation;
+    private @Nullable PaymentDetail paymentDetail;
     private String dataJson = "{}";
 
     public Builder id(String id) {
@@ -86,6 +114,17 @@ public final class WebhookEvent {
 
     public Builder payment(@Nullable Payment payment) {
       this.payment = payment;
+      return this;
+    }
+
+    public Builder operation(@Nullable PaymentOperation operation) {
+      this.operation = operation;
+      return this;
+    }
+
+    /** The operation's payment; also {@link WebhookEvent#payment()} unless that is set. */
+    public Builder paymentDetail(@Nullable PaymentDetail paymentDetail) {
+      this.paymentDetail = paymentDetail;
       return this;
     }
 

@@ -149,9 +149,15 @@ public final class Webhooks {
       event.id(id).type(type).createdAt(createdAt).dataJson(dataJson);
       if (type.startsWith("payment.")) {
         event.payment(WireJson.payment(ByteString.encodeUtf8(dataJson), null, false));
+      } else if (type.startsWith("capture.") || type.startsWith("refund.")
+          || type.startsWith("void.")) {
+        // The same shape as the answer to the operation; no key: it is not an answer to a call.
+        OperationResult r = LifecycleJson.result(ByteString.encodeUtf8(dataJson), null, false, "");
+        event.operation(r.operation()).paymentDetail(r.payment());
       }
       return event.build();
-    } catch (IOException | JsonDataException | DateTimeParseException e) {
+    } catch (IOException | JsonDataException | DateTimeParseException
+        | IllegalArgumentException e) {
       throw new WebhookSignatureException("the body is signed but is not a Paygate event: "
           + e.getMessage());
     }

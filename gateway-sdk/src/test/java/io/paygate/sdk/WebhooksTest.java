@@ -133,12 +133,42 @@ class WebhooksTest {
   @Test
   void otherEventTypesCarryTheirDataAsJsonAndNoPayment() throws Exception {
     long t = NOW.getEpochSecond();
-    String body = "{\"id\":\"evt_2\",\"type\":\"refund.succeeded\",\"createdAt\":"
-        + "\"2026-12-04T12:00:00Z\",\"data\":{\"id\":\"r1\",\"amount\":1.00}}";
+    String body = "{\"id\":\"evt_2\",\"type\":\"dispute.opened\",\"createdAt\":"
+        + "\"2026-12-04T12:00:00Z\",\"data\":{\"id\":\"d1\",\"amount\":1.00}}";
     WebhookEvent e = Webhooks.verify(body, header(t, sign(SECRET, t, body)), SECRET, TOLERANCE,
         CLOCK);
-    assertThat(e.type()).isEqualTo("refund.succeeded");
+    assertThat(e.type()).isEqualTo("dispute.opened");
     assertThat(e.payment()).isNull();
-    assertThat(e.dataJson()).isEqualTo("{\"id\":\"r1\",\"amount\":1.00}");
+    assertThat(e.operation()).isNull();
+    assertThat(e.dataJson()).isEqualTo("{\"id\":\"d1\",\"amount\":1.00}");
+  }
+
+  /** A refund event as the gateway sends it: the operation with its payment. */
+  static final String REFUND = "{\"id\":\"evt_3\",\"type\":\"refund.succeeded\",\"createdAt\":"
+      + "\"2026-12-04T12:00:00Z\",\"data\":{\"id\":\"0190a1b2-0000-7000-8000-000000000009\","
+      + "\"paymentId\":\"0190a1b2-0000-7000-8000-000000000001\",\"type\":\"refund\","
+      + "\"status\":\"Succeeded\",\"amount\":400,\"currency\":\"EUR\",\"createdAt\":"
+      + "\"2026-12-04T11:59:59Z\",\"processedAt\":\"2026-12-04T12:00:00Z\","
+      + "\"acquirerReference\":\"pb-r1\",\"errorCode\":null,\"payment\":{"
+      + BODY.substring(BODY.indexOf("\"data\":{") + 8, BODY.length() - 2)
+      + ",\"amountMinor\":1234567890150,\"capturedAmount\":1000,\"refundedAmount\":400,"
+      + "\"capturableAmount\":0,\"refundableAmount\":600,\"operations\":[]}}}";
+
+  @Test
+  void anOperationEventReadsAsTheOperationWithItsPayment() throws Exception {
+    long t = NOW.getEpochSecond();
+    WebhookEvent e = Webhooks.verify(REFUND, header(t, sign(SECRET, t, REFUND)), SECRET,
+        TOLERANCE, CLOCK);
+    assertThat(e.type()).isEqualTo("refund.succeeded");
+    PaymentOperation op = e.operation();
+    assertThat(op).isNotNull();
+    assertThat(op.type()).isEqualTo(OperationType.REFUND);
+    assertThat(op.status()).isEqualTo(OperationStatus.SUCCEEDED);
+    assertThat(op.amount()).isEqualTo(Money.of("4.00", "EUR"));
+    assertThat(op.acquirerReference()).isEqualTo("pb-r1");
+    assertThat(e.paymentDetail()).isNotNull();
+    assertThat(e.paymentDetail().refundable()).isEqualTo(Money.of("6.00", "EUR"));
+    assertThat(e.payment()).isNotNull();
+    assertThat(e.payment().cardNumber()).isEqualTo("411111******1111");
   }
 }

@@ -27,7 +27,6 @@ import io.paygate.gateway.db.Database;
 import io.paygate.gateway.db.GroupCommitWriter;
 import io.paygate.gateway.db.LoginAttemptRepository;
 import io.paygate.gateway.db.MerchantRepository;
-import io.paygate.gateway.db.OperationChanges;
 import io.paygate.gateway.db.OperationRepository;
 import io.paygate.gateway.db.PaymentRepository;
 import io.paygate.gateway.db.PaymentSettlements;
@@ -92,6 +91,7 @@ import io.paygate.gateway.validation.PaymentRequestValidator;
 import io.paygate.gateway.webhooks.AddressPolicy;
 import io.paygate.gateway.webhooks.WebhookDispatcher;
 import io.paygate.gateway.webhooks.WebhookEndpointService;
+import io.paygate.gateway.webhooks.OperationEvents;
 import io.paygate.gateway.webhooks.WebhookOutbox;
 import io.paygate.gateway.webhooks.WebhookSender;
 import io.paygate.gateway.webhooks.WebhookSubscriptions;
@@ -218,10 +218,10 @@ public final class Gateway implements AutoCloseable {
       PaymentMetrics paymentMetrics = new PaymentMetrics(registry);
       paymentMetrics.inFlight(inFlight::size);
       new BacklogMetrics(paymentRepo, clock).bindTo(registry);
-      // Every operation state change passes OperationChanges inside its transaction: the seam for
-      // the webhook outbox, not wired to it yet.
-      OperationRepository operationRepo =
-          new OperationRepository(database.dataSource(), groupCommit, OperationChanges.NONE);
+      // Every operation state change passes OperationChanges inside its transaction: its
+      // capture.*, void.* and refund.* events are appended to the outbox there.
+      OperationRepository operationRepo = new OperationRepository(database.dataSource(),
+          groupCommit, new OperationEvents(outbox));
       RequestFingerprint fingerprint =
           new RequestFingerprint(jwtSecret.getBytes(StandardCharsets.UTF_8));
       ReconcileSettings reconcile = config.reconcile();

@@ -3,6 +3,7 @@ package com.kestrelbank.paygate;
 import io.paygate.acquirer.spi.Acquirer;
 import io.paygate.acquirer.spi.AuthorisationRequest;
 import io.paygate.acquirer.spi.AuthorisationResult;
+import io.paygate.acquirer.spi.CaptureRequest;
 import io.paygate.acquirer.spi.Card;
 import io.paygate.acquirer.spi.Operation;
 import io.paygate.acquirer.spi.OperationRequest;
@@ -28,14 +29,16 @@ import java.util.Set;
 
 /**
  * Talks to Kestrel Bank: form-encoded requests, form-encoded answers with numeric codes, over the
- * JDK's own HTTP client (so this plug-in needs no library at all). Kestrel Bank's authorisations
- * are sales (the money is taken at once), so besides authorising it refunds, in full or in parts.
+ * JDK's own HTTP client (so this plug-in needs no library at all). Kestrel Bank authorises, then
+ * captures (in full or in parts, up to what was authorised), and refunds what was captured (in
+ * full or in parts): every operation is a form POST, idempotent by its {@code merchant_ref}.
  *
  * <p>Thread-safe: {@link HttpClient} is, and nothing else here changes. The JDK client never
  * resends a POST on its own, so a payment is sent at most once per call.
  */
 final class KestrelBankAcquirer implements Acquirer {
   private final URI authorisations;
+  private final URI captures;
   private final URI refunds;
   private final String apiKey;
   private final Duration timeout;
@@ -43,6 +46,7 @@ final class KestrelBankAcquirer implements Acquirer {
 
   KestrelBankAcquirer(URI baseUrl, String apiKey, Duration timeout) {
     this.authorisations = baseUrl.resolve("v2/authorisations");
+    this.captures = baseUrl.resolve("v2/captures");
     this.refunds = baseUrl.resolve("v2/refunds");
     this.apiKey = apiKey;
     this.timeout = timeout;
@@ -133,17 +137,27 @@ final class KestrelBankAcquirer implements Acquirer {
 
   @Override
   public Set<Operation> supportedOperations() {
-    return EnumSet.of(Operation.AUTHORISE, Operation.REFUND);
+    return EnumSet.of(Operation.AUTHORISE, Operation.CAPTURE, Operation.REFUND);
+  }
+
+  @Override
+  public OperationResult capture(CaptureRequest request) {
+    return send(captures, request, ResponseCodes.CAPTURE_REFUSALS);
   }
 
   @Override
   public OperationResult refund(RefundRequest request) {
+    return send(refunds, request, ResponseCodes.REFUND_REFUSALS);
+  }
+
+  /** POSTs a capture or refund: the same form and the same answers for both. */
+  private OperationResult send(URI uri, OperationRequest request, Map<String, String> refusals) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("merchant_ref", request.operationReference());
     form.put("original_ref", request.paymentReference());
     form.put("amount", Long.toString(request.amountMinor()));
     form.put("ccy", Integer.toString(request.currency().getNumericCode()));
-    HttpRequest post = HttpRequest.newBuilder(refunds)
+    HttpRequest post = HttpRequest.newBuilder(uri)
         .timeout(timeLeft(request.deadline()))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("X-Kestrel-Key", apiKey)
@@ -158,11 +172,11 @@ final class KestrelBankAcquirer implements Acquirer {
       if (response.statusCode() != 200) {
         return OperationResult.unknown("Kestrel Bank answered " + response.statusCode());
       }
-      return ResponseCodes.refund(FormBody.decode(response.body()));
+      return ResponseCodes.operation(FormBody.decode(response.body()), refusals);
     } catch (ConnectException | HttpConnectTimeoutException e) {
       return OperationResult.notProcessed("cannot connect to Kestrel Bank");
     } catch (IOException | IllegalArgumentException e) {
-      // Sent, perhaps: the bank may have refunded. The gateway will look the refund up.
+      // Sent, perhaps: the bank may have acted. The gateway will look the operation up.
       return OperationResult.unknown("no answer from Kestrel Bank: " + e.getClass().getName());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -172,10 +186,18 @@ final class KestrelBankAcquirer implements Acquirer {
 
   @Override
   public OperationResult operationStatus(OperationRequest request) {
-    if (request.operation() != Operation.REFUND) {
-      return OperationResult.unknown("Kestrel Bank only refunds");
+    URI base;
+    Map<String, String> refusals;
+    if (request.operation() == Operation.CAPTURE) {
+      base = captures;
+      refusals = ResponseCodes.CAPTURE_REFUSALS;
+    } else if (request.operation() == Operation.REFUND) {
+      base = refunds;
+      refusals = ResponseCodes.REFUND_REFUSALS;
+    } else {
+      return OperationResult.unknown("Kestrel Bank only captures and refunds");
     }
-    URI uri = URI.create(refunds + "?merchant_ref="
+    URI uri = URI.create(base + "?merchant_ref="
         + URLEncoder.encode(request.operationReference(), StandardCharsets.UTF_8));
     HttpRequest get = HttpRequest.newBuilder(uri)
         .timeout(timeLeft(request.deadline()))
@@ -185,12 +207,12 @@ final class KestrelBankAcquirer implements Acquirer {
     try {
       HttpResponse<String> response = http.send(get, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 404) {
-        return OperationResult.notProcessed("Kestrel Bank holds no such refund");
+        return OperationResult.notProcessed("Kestrel Bank holds no such operation");
       }
       if (response.statusCode() != 200) {
         return OperationResult.unknown("Kestrel Bank answered " + response.statusCode());
       }
-      return ResponseCodes.refund(FormBody.decode(response.body()));
+      return ResponseCodes.operation(FormBody.decode(response.body()), refusals);
     } catch (IOException | IllegalArgumentException e) {
       return OperationResult.unknown("the look-up failed: " + e.getClass().getName());
     } catch (InterruptedException e) {

@@ -34,18 +34,24 @@ final class ResponseCodes {
     return AuthorisationResult.unknown("Kestrel Bank answered an unknown code");
   }
 
+  /** Codes that refuse a capture, and the reason the merchant sees as the capture's errorCode. */
+  static final Map<String, String> CAPTURE_REFUSALS = Map.of(
+      "13", "exceeds_authorised",
+      "25", "no_such_payment");
+
   /** Codes that refuse a refund, and the reason the merchant sees as the refund's errorCode. */
-  private static final Map<String, String> REFUND_REFUSALS = Map.of(
+  static final Map<String, String> REFUND_REFUSALS = Map.of(
       "13", "exceeds_captured",
       "25", "no_such_payment");
 
-  static OperationResult refund(Map<String, String> answer) {
+  /** A capture's or refund's answer, with the refusal reasons of that operation. */
+  static OperationResult operation(Map<String, String> answer, Map<String, String> refusals) {
     String code = answer.getOrDefault("code", "");
     if (code.equals("00")) {
       return OperationResult.done(answer.get("txn"));
     }
-    if (REFUND_REFUSALS.containsKey(code)) {
-      return OperationResult.refused(REFUND_REFUSALS.get(code), "Kestrel Bank code " + code);
+    if (refusals.containsKey(code)) {
+      return OperationResult.refused(refusals.get(code), "Kestrel Bank code " + code);
     }
     if (code.equals("91")) {
       return OperationResult.notProcessed("Kestrel Bank code 91: unavailable");

@@ -50,6 +50,6 @@ class KestrelBankConformanceTest extends AcquirerConformanceTest {
 
   @Override
   protected int operationsAtBank(String operationReference) {
-    return bank.refundsWith(operationReference);
+    return bank.operationsWith(operationReference);
   }
 }

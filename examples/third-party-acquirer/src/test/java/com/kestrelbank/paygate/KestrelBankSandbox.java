@@ -23,10 +23,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code 51}, {@code 05}, {@code 54}, {@code 59}); 0 answers {@code 91}, issuer unavailable.
  * Idempotent by {@code merchant_ref}. Keeps no card number and no CVV.
  *
- * <p>{@code POST /v2/refunds} ({@code merchant_ref}, {@code original_ref}, {@code amount}) refunds
- * an approved payment, idempotent by its own {@code merchant_ref}: {@code 00} with a {@code txn};
- * {@code 13} when the refunds would pass the payment's amount; {@code 25} for no such payment.
- * {@code GET /v2/refunds?merchant_ref=} looks one up.
+ * <p>{@code POST /v2/captures} ({@code merchant_ref}, {@code original_ref}, {@code amount})
+ * captures an approved payment, in parts up to its amount; {@code POST /v2/refunds} (the same
+ * fields) refunds what was captured, in parts. Each is idempotent by its own {@code merchant_ref}:
+ * {@code 00} with a {@code txn}; {@code 13} when the captures would pass the authorised amount, or
+ * the refunds the captured one; {@code 25} for no such payment. {@code GET /v2/captures} and
+ * {@code GET /v2/refunds} with {@code ?merchant_ref=} look one up.
  */
 final class KestrelBankSandbox implements AutoCloseable {
   private static final Map<Character, String> CODES = Map.of(
@@ -34,8 +36,9 @@ final class KestrelBankSandbox implements AutoCloseable {
 
   private final String apiKey;
   private final Map<String, String> answers = new ConcurrentHashMap<>();
-  /** Approved payments' amounts, and what was refunded of each, by payment reference. */
+  /** Approved payments' amounts, what was captured and refunded of each, by payment reference. */
   private final Map<String, long[]> amounts = new ConcurrentHashMap<>();
+  private final Map<String, String> captureAnswers = new ConcurrentHashMap<>();
   private final Map<String, String> refundAnswers = new ConcurrentHashMap<>();
   private final AtomicLong transactions = new AtomicLong();
   private HttpServer server;
@@ -71,7 +74,8 @@ final class KestrelBankSandbox implements AutoCloseable {
     threads = Executors.newFixedThreadPool(32);
     server.setExecutor(threads);
     server.createContext("/v2/authorisations", this::handle);
-    server.createContext("/v2/refunds", this::handleRefund);
+    server.createContext("/v2/captures", e -> handleOperation(e, captureAnswers, CAPTURED));
+    server.createContext("/v2/refunds", e -> handleOperation(e, refundAnswers, REFUNDED));
     server.start();
     return this;
   }
@@ -85,12 +89,24 @@ final class KestrelBankSandbox implements AutoCloseable {
     return answers.containsKey(merchantRef) ? 1 : 0;
   }
 
+  /** How many captures and refunds the bank holds under this reference: 0 or 1. */
+  int operationsWith(String merchantRef) {
+    return captureAnswers.containsKey(merchantRef) || refundAnswers.containsKey(merchantRef)
+        ? 1 : 0;
+  }
+
   /** How many refunds the bank holds under this reference: 0 or 1. */
   int refundsWith(String merchantRef) {
     return refundAnswers.containsKey(merchantRef) ? 1 : 0;
   }
 
-  private void handleRefund(HttpExchange exchange) throws IOException {
+  /** The slots of a payment's {@code long[]}: authorised, captured, refunded. */
+  private static final int AUTHORISED = 0;
+  private static final int CAPTURED = 1;
+  private static final int REFUNDED = 2;
+
+  private void handleOperation(HttpExchange exchange, Map<String, String> answers, int slot)
+      throws IOException {
     try (exchange) {
       if (!apiKey.equals(exchange.getRequestHeaders().getFirst("X-Kestrel-Key"))) {
         send(exchange, 401, "code=401");
@@ -102,10 +118,10 @@ final class KestrelBankSandbox implements AutoCloseable {
           send(exchange, 400, "code=30");
           return;
         }
-        send(exchange, 200, refundAnswers.computeIfAbsent(ref, r -> refund(form)));
+        send(exchange, 200, answers.computeIfAbsent(ref, r -> operate(form, slot)));
       } else if (exchange.getRequestMethod().equals("GET")) {
         String query = exchange.getRequestURI().getRawQuery();
-        String answer = refundAnswers.get(FormBody.decode(query == null ? "" : query)
+        String answer = answers.get(FormBody.decode(query == null ? "" : query)
             .getOrDefault("merchant_ref", ""));
         send(exchange, answer == null ? 404 : 200, answer == null ? "code=404" : answer);
       } else {
@@ -114,20 +130,23 @@ final class KestrelBankSandbox implements AutoCloseable {
     }
   }
 
-  /** Decides a new refund: within what the payment has left, or refused. */
-  private String refund(Map<String, String> form) {
+  /**
+   * Decides a new capture (within what was authorised) or refund (within what was captured), or
+   * refuses it.
+   */
+  private String operate(Map<String, String> form, int slot) {
     long[] payment = amounts.get(form.get("original_ref"));
     if (payment == null) {
       return "code=25";
     }
     long amount = Long.parseLong(form.get("amount"));
     synchronized (payment) {
-      if (payment[1] + amount > payment[0]) {
+      if (payment[slot] + amount > payment[slot - 1]) {
         return "code=13";
       }
-      payment[1] += amount;
+      payment[slot] += amount;
     }
-    return "code=00&txn=R" + transactions.incrementAndGet();
+    return "code=00&txn=" + (slot == CAPTURED ? "C" : "R") + transactions.incrementAndGet();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -168,7 +187,7 @@ final class KestrelBankSandbox implements AutoCloseable {
         long n = transactions.incrementAndGet();
         a.put("txn", "K" + n);
         a.put("auth", String.format("%06d", n % 1_000_000));
-        amounts.put(r, new long[] {Long.parseLong(form.get("amount")), 0});
+        amounts.put(r, new long[] {Long.parseLong(form.get("amount")), 0, 0});
       }
       return FormBody.encode(a);
     });

@@ -114,6 +114,35 @@ class PluginInGatewayEndToEndTest {
     assertEquals("insufficient_funds", declined.get("errorCode"));
   }
 
+  @Test
+  void aPaymentThroughThePluginIsCapturedThenRefundedInParts() throws Exception {
+    send("POST", "/createuser", OPERATOR_KEY, "{\"login\":\"kes-refunds\","
+        + "\"name\":\"Kestrel Shop\",\"password\":\"correct horse 42\","
+        + "\"acquiringbank\":\"KestrelBank\"}");
+    String token = (String) send("POST", "/login", null,
+        "{\"login\":\"kes-refunds\",\"password\":\"correct horse 42\"}").get("token");
+    String body = payment("4111111111111111");
+    Map<String, Object> paid = send("POST", "/api/process", token,
+        body.substring(0, body.lastIndexOf('}')) + ",\"capture\":true}");
+    assertEquals("Captured", paid.get("status"), paid.toString());
+    String id = (String) paid.get("id");
+
+    Map<String, Object> first = send("POST", "/api/payments/" + id + "/refunds", token,
+        "{\"amount\":1250,\"currency\":\"EUR\"}");
+    Map<String, Object> second = send("POST", "/api/payments/" + id + "/refunds", token,
+        "{\"amount\":3000,\"currency\":\"EUR\"}");
+
+    assertEquals("Succeeded", first.get("status"), first.toString());
+    assertEquals("Succeeded", second.get("status"), second.toString());
+    assertEquals(1, bank.refundsWith((String) first.get("id")),
+        "Kestrel Bank holds the refund under the gateway's operation reference");
+    assertEquals(1, bank.refundsWith((String) second.get("id")));
+    Map<String, Object> detail = send("GET", "/api/payments/" + id, token, null);
+    assertEquals("Refunded", detail.get("status"), detail.toString());
+    assertEquals(4250.0, detail.get("refundedAmount"));
+    assertEquals(0.0, detail.get("refundableAmount"));
+  }
+
   /** The guide's live demo: the curl tour of the REST API, on a merchant of the plug-in's bank. */
   @Test
   void theCurlTourRunsThroughThePluginAgainstTheBanksSandbox() throws Exception {

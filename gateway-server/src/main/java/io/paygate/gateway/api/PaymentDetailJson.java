@@ -7,6 +7,7 @@ import io.paygate.gateway.core.PaymentOperation;
 import io.paygate.gateway.payments.OperationOutcome;
 import io.paygate.gateway.payments.OperationOutcome.PaymentDetail;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * A payment with its lifecycle on the wire (docs/rest-api.md): the payment resource's fields, the
@@ -32,9 +33,27 @@ public final class PaymentDetailJson {
     };
   }
 
+  /**
+   * An operation with its payment as they stand after a change: a capture, void or refund
+   * webhook event's {@code data}, the same shape as the REST answer to the operation.
+   */
+  public static JsonWritable ofOperation(PaymentOperation op, Payment p, PaymentBalance b,
+      List<PaymentOperation> operations) {
+    return w -> {
+      w.beginObject();
+      writeOperationFields(w, op);
+      w.name("payment");
+      write(w, p, b, operations);
+      w.endObject();
+    };
+  }
+
   private static void write(JsonWriter w, PaymentDetail d) throws IOException {
-    Payment p = d.payment();
-    PaymentBalance b = d.balance();
+    write(w, d.payment(), d.balance(), d.operations());
+  }
+
+  private static void write(JsonWriter w, Payment p, PaymentBalance b,
+      List<PaymentOperation> operations) throws IOException {
     w.beginObject();
     PaymentJson.writeFields(w, p);
     w.name("amountMinor").value(p.amount().minor());
@@ -43,7 +62,7 @@ public final class PaymentDetailJson {
     w.name("capturableAmount").value(b.capturable(p));
     w.name("refundableAmount").value(b.refundable(p));
     w.name("operations").beginArray();
-    for (PaymentOperation op : d.operations()) {
+    for (PaymentOperation op : operations) {
       w.beginObject();
       writeOperationFields(w, op);
       w.endObject();

@@ -43,6 +43,7 @@ public final class GatewayConfig {
   private final Duration reconcileInterval;
   private final Duration reconcileMargin;
   private final Duration reconcileMaxBackoff;
+  private final Duration reconcileCancelAfter;
   private final LogFormat logFormat;
   private final ConfigSource source;
   private final SecurityConfig security;
@@ -88,6 +89,7 @@ public final class GatewayConfig {
     this.reconcileInterval = v.duration("reconcile.interval", Duration.ofSeconds(10));
     this.reconcileMargin = v.duration("reconcile.margin", Duration.ofSeconds(5));
     this.reconcileMaxBackoff = v.duration("reconcile.max.backoff", Duration.ofMinutes(15));
+    this.reconcileCancelAfter = v.duration("reconcile.cancel.after", Duration.ofHours(24));
     this.security = new SecurityConfig(s);
     this.webhooks = WebhookSettings.from(s);
     String format = v.string("log.format", LogFormat.TEXT.settingValue());
@@ -247,7 +249,15 @@ public final class GatewayConfig {
   /** Reconciliation's timing, with the age from which a payment counts as abandoned. */
   public ReconcileSettings reconcile() {
     return new ReconcileSettings(acquirerTimeout.plus(reconcileMargin), reconcileInterval,
-        reconcileMaxBackoff);
+        reconcileMaxBackoff, reconcileCancelAfter);
+  }
+
+  /**
+   * The age from which an {@code Unknown} payment whose bank still cannot say what became of it
+   * gets a technical cancel (when its acquirer can cancel) instead of staying unknown for good.
+   */
+  public Duration reconcileCancelAfter() {
+    return reconcileCancelAfter;
   }
 
   /** How the console prints log events ({@code log.format}): {@code text} or {@code json}. */

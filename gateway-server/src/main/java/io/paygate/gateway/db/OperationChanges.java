@@ -10,14 +10,26 @@ import java.sql.SQLException;
  * back with the change. The seam for a transactional outbox (webhooks): an event row inserted here
  * exists exactly when the change does.
  */
-@FunctionalInterface
 public interface OperationChanges {
   /** Ignores every change. */
-  OperationChanges NONE = (c, op) -> {};
+  OperationChanges NONE = new OperationChanges() {
+    @Override
+    public boolean changed(Connection c, PaymentOperation op) {
+      return false;
+    }
+  };
 
   /**
    * @param c the transaction's connection; do not commit, roll back or close it
    * @param op the operation as it now stands
+   * @return whether something was written that wants {@link #committed()} once the transaction
+   *     has committed
    */
-  void changed(Connection c, PaymentOperation op) throws SQLException;
+  boolean changed(Connection c, PaymentOperation op) throws SQLException;
+
+  /**
+   * Called after the commit of a transaction in which {@link #changed} returned true (never when
+   * it rolled back); must return at once.
+   */
+  default void committed() {}
 }

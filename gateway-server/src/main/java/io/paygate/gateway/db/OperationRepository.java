@@ -3,6 +3,7 @@ package io.paygate.gateway.db;
 import io.paygate.gateway.core.Money;
 import io.paygate.gateway.core.OperationStatus;
 import io.paygate.gateway.core.OperationType;
+import io.paygate.gateway.core.Payment;
 import io.paygate.gateway.core.PaymentBalance;
 import io.paygate.gateway.core.PaymentOperation;
 import io.paygate.gateway.core.PaymentStatus;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 /**
@@ -105,8 +107,10 @@ public final class OperationRepository {
    * nothing is written unless both succeed.
    */
   public Admission admit(PaymentOperation op) {
+    AtomicBoolean announced = new AtomicBoolean();
     try {
-      return write(c -> {
+      Admission admission = write(c -> {
+        announced.set(false);
         try (PreparedStatement ps = c.prepareStatement(RESERVE.get(op.type()))) {
           if (op.type() == OperationType.Capture || op.type() == OperationType.Refund) {
             ps.setLong(1, op.amount().minor());
@@ -120,9 +124,13 @@ public final class OperationRepository {
           }
         }
         insert(c, op);
-        changes.changed(c, op);
+        announced.set(changes.changed(c, op));
         return Admission.admitted();
       });
+      if (announced.get()) {
+        changes.committed();
+      }
+      return admission;
     } catch (SQLException e) {
       if (Jdbc.isUniqueViolation(e)) {
         return new Admission(Admission.Verdict.DUPLICATE_KEY, null, null);
@@ -182,8 +190,10 @@ public final class OperationRepository {
   public boolean settle(PaymentOperation outcome) {
     String sql = "UPDATE payment_operations SET status = ?, processed_at = ?,"
         + " acquirer_reference = ?, error_code = ? WHERE id = ? AND status IN ('Pending', 'Unknown')";
+    AtomicBoolean announced = new AtomicBoolean();
     try {
-      return write(c -> {
+      boolean recorded = write(c -> {
+        announced.set(false);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
           ps.setString(1, outcome.status().name());
           Jdbc.setInstant(ps, 2, outcome.processedAt());
@@ -197,9 +207,13 @@ public final class OperationRepository {
         if (outcome.status().isFinal()) {
           moveTotals(c, outcome);
         }
-        changes.changed(c, outcome);
+        announced.set(changes.changed(c, outcome));
         return true;
       });
+      if (recorded && announced.get()) {
+        changes.committed();
+      }
+      return recorded;
     } catch (SQLException e) {
       throw new DataAccessException("cannot record operation outcome", e);
     }
@@ -274,9 +288,19 @@ public final class OperationRepository {
 
   /** A payment's operations, oldest first. */
   public List<PaymentOperation> forPayment(UUID paymentId) {
+    try (Connection c = db.getConnection()) {
+      return forPayment(c, paymentId);
+    } catch (SQLException e) {
+      throw new DataAccessException("cannot read operations", e);
+    }
+  }
+
+  /** A payment's operations, oldest first, read on {@code c} (inside a write: as it stands). */
+  public static List<PaymentOperation> forPayment(Connection c, UUID paymentId)
+      throws SQLException {
     String sql = "SELECT " + COLUMNS
         + " FROM payment_operations WHERE payment_id = ? ORDER BY payment_id, created_at, id";
-    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       Jdbc.setUuid(ps, 1, paymentId);
       List<PaymentOperation> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
@@ -285,22 +309,38 @@ public final class OperationRepository {
         }
       }
       return out;
-    } catch (SQLException e) {
-      throw new DataAccessException("cannot read operations", e);
     }
   }
 
   /** A payment's running totals. */
   public PaymentBalance balance(UUID paymentId) {
+    try (Connection c = db.getConnection()) {
+      return balance(c, paymentId);
+    } catch (SQLException e) {
+      throw new DataAccessException("cannot read payment totals", e);
+    }
+  }
+
+  /** A payment's running totals, read on {@code c} (inside a write: as they stand). */
+  public static PaymentBalance balance(Connection c, UUID paymentId) throws SQLException {
     String sql = "SELECT captured_minor, capture_reserved_minor, refunded_minor,"
         + " refund_reserved_minor FROM payments WHERE id = ?";
-    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       Jdbc.setUuid(ps, 1, paymentId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? balanceOf(rs) : PaymentBalance.NONE;
       }
-    } catch (SQLException e) {
-      throw new DataAccessException("cannot read payment totals", e);
+    }
+  }
+
+  /** Any merchant's payment, read on {@code c}: an operation's event carries it. */
+  public static Optional<Payment> payment(Connection c, UUID paymentId) throws SQLException {
+    String sql = "SELECT " + PaymentRepository.COLUMNS + " FROM payments WHERE id = ?";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      Jdbc.setUuid(ps, 1, paymentId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(PaymentRepository.map(rs)) : Optional.empty();
+      }
     }
   }
 

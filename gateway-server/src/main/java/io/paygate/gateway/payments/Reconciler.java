@@ -52,6 +52,12 @@ import org.slf4j.MDC;
  * with {@code errorCode} {@code cancelled}, and the bank refuses the authorisation should it
  * arrive late. Until then the payment stays {@code Unknown}.
  *
+ * <p>A payment the bank cannot tell about (its look-ups keep answering unknown) is not left
+ * {@code Unknown} for ever: once it is older than {@code cancelAfter}
+ * ({@code reconcile.cancel.after}, 24 h by default) and its acquirer can cancel, it gets the same
+ * technical cancel, and is {@code Failed} ({@code cancelled}) once the bank confirms it: the bank
+ * reverses the authorisation if it holds one, and refuses it should it arrive late.
+ *
  * <p>Captures, voids, refunds and cancels left {@code Pending} or {@code Unknown} are looked up the
  * same way, each with its own backoff: done or refused settle them (and their reservation); not
  * found fails them and gives the reservation back.
@@ -249,7 +255,8 @@ public final class Reconciler implements AutoCloseable {
           + ", not " + p.amount());
     } else if (r.outcome() == StatusResult.Outcome.NOT_FOUND && acquirer.isPresent()
         && operations != null && acquirer.get().supports(Operation.CANCEL)) {
-      next = cancelTechnically(p, acquirer.get(), at);
+      next = cancelTechnically(p, acquirer.get(), at, "not found at " + p.acquirer()
+          + ", so that it cannot arrive late");
       if (next == null) {
         return payments.find(p.merchantId(), p.id()).orElse(p);
       }
@@ -262,6 +269,14 @@ public final class Reconciler implements AutoCloseable {
         next = OutcomeMapper.apply(p,
             AuthorisationResult.unknown(r.message()), at);
         record(p, next, "payment.reconciled", "look-up failed: " + r.message());
+      } else if (pastCancelDeadline(p, acquirer)) {
+        log.warn("payment {} still unknown at {} after {}: cancelling it technically", p.id(),
+            p.acquirer(), settings.cancelAfter());
+        next = cancelTechnically(p, acquirer.get(), at, "still unknown at " + p.acquirer()
+            + " after " + settings.cancelAfter() + " (reconcile.cancel.after)");
+        if (next == null) {
+          return payments.find(p.merchantId(), p.id()).orElse(p);
+        }
       } else {
         log.info("payment {} still unknown at {}: {}", p.id(), p.acquirer(), r.message());
         return p;
@@ -270,13 +285,23 @@ public final class Reconciler implements AutoCloseable {
     return payments.find(p.merchantId(), p.id()).orElse(next);
   }
 
+  /** Whether an unknown payment is old enough, and its acquirer able, to be cancelled. */
+  private boolean pastCancelDeadline(Payment p, Optional<LoadedAcquirer> acquirer) {
+    return operations != null && acquirer.isPresent()
+        && acquirer.get().supports(Operation.CANCEL)
+        && p.createdAt().isBefore(clock.instant().minus(settings.cancelAfter()));
+  }
+
   /**
-   * Cancels a payment the bank says it has not seen, since it may yet arrive: Failed once the bank
-   * confirms the cancel; otherwise Unknown (from Pending) or unchanged, to be tried again.
+   * Cancels a payment the bank says it has not seen, since it may yet arrive, or one it cannot
+   * tell about past the deadline: Failed once the bank confirms the cancel; otherwise Unknown
+   * (from Pending) or unchanged, to be tried again.
    *
+   * @param reason why, for the audit trail and the log
    * @return the payment as recorded, or null when it was left as it was
    */
-  private Payment cancelTechnically(Payment p, LoadedAcquirer acquirer, Instant at) {
+  private Payment cancelTechnically(Payment p, LoadedAcquirer acquirer, Instant at,
+      String reason) {
     // One cancel at a time: an earlier one still open is settled by the operations' pass, and
     // one the bank refused means it holds something; neither is sent again.
     Optional<PaymentOperation> earlier = operations.latestCancel(p);
@@ -285,16 +310,15 @@ public final class Reconciler implements AutoCloseable {
     Optional<PaymentOperation> cancel = sendAgain ? operations.cancel(p, acquirer) : earlier;
     if (cancel.isPresent() && cancel.get().status() == OperationStatus.Succeeded) {
       Payment failed = p.withOutcome(PaymentStatus.Failed, at, "Cancelled", null, CANCELLED);
-      record(p, failed, "payment.reconciled", "not found at " + p.acquirer()
-          + "; technically cancelled so that it cannot arrive late");
+      record(p, failed, "payment.reconciled", reason + "; technically cancelled");
       return failed;
     }
     String why = cancel.map(c -> "the cancel is " + c.status()
         + (c.errorCode() == null ? "" : " (" + c.errorCode() + ")")).orElse("no cancel sent");
-    log.info("payment {} not found at {}; {}: left unresolved", p.id(), p.acquirer(), why);
+    log.info("payment {}: {}; {}: left unresolved", p.id(), reason, why);
     if (p.status() == PaymentStatus.Pending) {
       Payment unknown = OutcomeMapper.apply(p, AuthorisationResult.unknown(why), at);
-      record(p, unknown, "payment.reconciled", "not found, " + why);
+      record(p, unknown, "payment.reconciled", reason + ", " + why);
       return unknown;
     }
     return null;

@@ -43,10 +43,11 @@ class GatewayConfigTest {
   void settingsRecordsCarryEachSettingUnderItsOwnName() {
     GatewayConfig c = GatewayConfig.from(ConfigSource.of(Map.of("acquirer.timeout", "7s",
         "reconcile.margin", "3s", "reconcile.interval", "2s", "reconcile.max.backoff", "9m",
+        "reconcile.cancel.after", "30h",
         "access.token.ttl", "4m", "refresh.token.ttl", "144h")));
 
     assertThat(c.reconcile()).isEqualTo(new ReconcileSettings(Duration.ofSeconds(10),
-        Duration.ofSeconds(2), Duration.ofMinutes(9)));
+        Duration.ofSeconds(2), Duration.ofMinutes(9), Duration.ofHours(30)));
     assertThat(c.tokenLifetimes().access()).isEqualTo(Duration.ofMinutes(4));
     assertThat(c.tokenLifetimes().refresh()).isEqualTo(Duration.ofDays(6));
   }

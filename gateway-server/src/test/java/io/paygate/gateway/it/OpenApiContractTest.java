@@ -245,6 +245,43 @@ class OpenApiContractTest {
         }));
   }
 
+  @TestFactory
+  Stream<DynamicTest> everyMerchantOperationRefusesADisabledMerchantAsDocumented() {
+    assumeMerchant();
+    String token = disabledMerchantToken();
+    return operations().entrySet().stream()
+        .filter(e -> "merchantToken".equals(securityScheme(e.getValue())))
+        .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+          String op = e.getKey();
+          // Its own ids would do as well: the refusal comes before any look-up.
+          String path = op.substring(op.indexOf(' ') + 1).replace("{id}", world.paymentId())
+              .replace("{endpointId}", world.webhookEndpoint().string("id"));
+          Http.Answer a = call(op, path, token);
+
+          assertThat(a.status()).as("%s -> %s", op, a).isEqualTo(403);
+          assertThat(a.string("type")).as("%s -> %s", op, a).endsWith("merchant-disabled");
+          assertThat(object(object(e.getValue().get("responses")).get("403")).get("$ref"))
+              .as("%s documents the disabled merchant's 403", op)
+              .isEqualTo("#/components/responses/MerchantDisabled");
+          assertDocumentedAnswer(op, e.getValue(), a);
+        }));
+  }
+
+  /** A token of a merchant logged in and then disabled by the operator. */
+  private static String disabledMerchantToken() {
+    String login = "openapi-disabled-" + UUID.randomUUID();
+    Http.Answer created = gw.http().post("/createuser", TestGateway.OPERATOR_KEY,
+        "{\"login\":\"" + login + "\",\"name\":\"Disabled shop\",\"password\":\""
+            + TestGateway.PASSWORD + "\",\"acquiringbank\":\""
+            + world.created().string("acquiringBank") + "\"}");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String token = gw.login(login);
+    Http.Answer disabled = gw.http().post("/admin/merchants/" + created.string("id")
+        + "/disable", TestGateway.OPERATOR_KEY, "{}");
+    assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
+    return token;
+  }
+
   /** The id of a merchant for the operator's merchant tools, created once. */
   private static String adminTarget() {
     if (adminTarget == null) {

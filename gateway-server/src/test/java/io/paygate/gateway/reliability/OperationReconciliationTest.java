@@ -4,6 +4,7 @@ import static io.paygate.gateway.support.TestGateway.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.paygate.acquirer.spi.StatusResult;
 import io.paygate.gateway.support.Cards;
 import io.paygate.gateway.support.Http;
 import io.paygate.gateway.support.ScriptedAcquirer;
@@ -11,8 +12,10 @@ import io.paygate.gateway.support.SimulatorProcess;
 import io.paygate.gateway.support.TestGateway;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +104,37 @@ class OperationReconciliationTest {
       assertThat(((Map<?, ?>) op).get("type")).isEqualTo("cancel");
       assertThat(((Map<?, ?>) op).get("status")).isEqualTo("Succeeded");
     });
+  }
+
+  @Test
+  void aPaymentItsBankCannotTellAboutIsCancelledTechnicallyOnlyPastTheDeadline() {
+    Duration deadline = Duration.ofSeconds(4);
+    gw = TestGateway.start(dir, Map.of("reconcile.margin", "100ms", "acquirer.timeout", "1s",
+        "reconcile.interval", "200ms", "reconcile.cancel.after", "4s"));
+    String token = gw.login(gw.createMerchant("\"Scripted\""));
+    // The bank authorised it, but neither the answer nor any look-up says so.
+    ScriptedAcquirer.script(ScriptedAcquirer::approveButLoseTheAnswer);
+    List<Instant> lookUps = new CopyOnWriteArrayList<>();
+    ScriptedAcquirer.scriptStatus(r -> {
+      lookUps.add(Instant.now());
+      return StatusResult.unknown("the bank cannot tell yet");
+    });
+    ScriptedAcquirer.cancels(true);
+
+    Http.Answer paid = gw.http().post("/api/process", token,
+        payment(Cards.AUTHORISED, "3.00", "EUR"));
+    assertThat(paid.status()).isEqualTo(202);
+    String id = paid.string("id");
+    Instant created = Instant.parse(paid.string("createdAt"));
+
+    awaitStatus(token, id, "Failed");
+    assertThat(gw.http().get("/api/history/" + id, token).json())
+        .containsEntry("errorCode", "cancelled");
+    assertThat(ScriptedAcquirer.cancelCalls()).containsExactly(id);
+    Instant cancelled = ScriptedAcquirer.cancelledAt(id);
+    // Looked up and left Unknown while younger than the deadline; cancelled only past it.
+    assertThat(lookUps).anyMatch(t -> t.isBefore(cancelled));
+    assertThat(Duration.between(created, cancelled)).isGreaterThanOrEqualTo(deadline);
   }
 
   @Test

@@ -4,19 +4,28 @@ import static io.paygate.gateway.support.TestGateway.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.paygate.gateway.db.Database;
 import io.paygate.gateway.support.Cards;
 import io.paygate.gateway.support.GatewayProcess;
 import io.paygate.gateway.support.Http;
 import io.paygate.gateway.support.SimulatorProcess;
 import io.paygate.gateway.support.TestGateway;
+import io.paygate.gateway.support.WebhookReceiver;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,10 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The gateway killed with SIGKILL at random moments while concurrent clients send partial refunds
- * of captured payments, each retried with its idempotency key until it gets a final answer. The
- * Piggy Bank simulator runs as its own process; its operations ledger is the record: no refund
- * acknowledged is lost, none is made twice at the bank, and no payment is refunded beyond what
- * was captured.
+ * of captured payments, each retried with its idempotency key until it gets a final answer, and
+ * while the webhook events of those refunds are being delivered. The Piggy Bank simulator runs as
+ * its own process; its operations ledger is the record: no refund acknowledged is lost, none is
+ * made twice at the bank, and no payment is refunded beyond what was captured. The gateway's
+ * outbox, read after the last kill, is the record of events: every event committed, before a kill
+ * or after, reached the receiver at least once (by event id), and the receiver got none other.
  *
  * <p>{@code -Dcrash.seed=N} replays a run; {@code -Dcrash.refunds} and {@code -Dcrash.kills} size
  * it.
@@ -57,16 +68,28 @@ class RefundCrashRecoveryTest {
   void noRefundIsLostOrMadeTwiceAndNoneExceedsTheCapturedAmount() throws Exception {
     System.out.println("RefundCrashRecoveryTest seed " + SEED);
     Random random = new Random(SEED);
-    try (SimulatorProcess bank = SimulatorProcess.start("20ms")) {
-      Map<String, String> env = Map.of(
+    try (SimulatorProcess bank = SimulatorProcess.start("20ms");
+        WebhookReceiver receiver = new WebhookReceiver()) {
+      Map<String, String> env = new HashMap<>(Map.of(
           "PAYGATE_ACQUIRER_PIGGYBANK_BASEURL", bank.baseUrl(),
           "PAYGATE_ACQUIRER_TIMEOUT", "2s",
           "PAYGATE_RECONCILE_INTERVAL", "250ms",
-          "PAYGATE_RECONCILE_MARGIN", "300ms");
+          "PAYGATE_RECONCILE_MARGIN", "300ms"));
+      // The receiver is on 127.0.0.1 over plain HTTP; short retries, and a short lease (the
+      // attempt timeout plus 5 s) so that deliveries a kill cut short go out again soon.
+      env.putAll(Map.of(
+          "PAYGATE_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true",
+          "PAYGATE_WEBHOOKS_ALLOW_HTTP", "true",
+          "PAYGATE_WEBHOOKS_RETRY_BASE", "100ms",
+          "PAYGATE_WEBHOOKS_RETRY_MAX_DELAY", "500ms",
+          "PAYGATE_WEBHOOKS_RETRY_ATTEMPTS", "100",
+          "PAYGATE_WEBHOOKS_POLL_INTERVAL", "100ms",
+          "PAYGATE_WEBHOOKS_TIMEOUT", "1s"));
       GatewayProcess gw = GatewayProcess.start(dir, env);
       try {
         gateway = gw.http();
         String token = merchantToken(gateway);
+        subscribe(token, receiver);
         List<String> payments = capturedPayments(token);
         List<List<Refund>> work = plan(random, payments);
         int total = CLIENTS * REFUNDS_PER_CLIENT;
@@ -97,10 +120,69 @@ class RefundCrashRecoveryTest {
                   && !op.get("status").equals("Unknown"))));
         }
         check(settled, bank.operations());
+        awaitEvents(settled, receiver);
       } finally {
         gw.close();
       }
+      checkEvents(receiver);
     }
+  }
+
+  /** Registers the receiver for the captures' and the refunds' events. */
+  private void subscribe(String token, WebhookReceiver receiver) {
+    Http.Answer a = gateway.post("/api/webhooks/endpoints", token, "{\"url\":\""
+        + receiver.url() + "\",\"events\":[\"capture.succeeded\",\"refund.succeeded\","
+        + "\"refund.declined\",\"refund.failed\",\"refund.unknown\"]}");
+    assertThat(a.status()).as(a.toString()).isEqualTo(201);
+  }
+
+  /**
+   * Waits until the receiver has each payment's capture event and the event of every refund's
+   * final outcome. Events of a payment are delivered in order, so each earlier one of the same
+   * payment (a {@code refund.unknown}) has been delivered by then too.
+   */
+  private static void awaitEvents(Map<String, Map<String, Object>> settled,
+      WebhookReceiver receiver) {
+    Map<String, String> expected = new HashMap<>(); // operation id -> event type
+    for (Map<String, Object> p : settled.values()) {
+      for (Map<String, Object> op : operations(p)) {
+        expected.put((String) op.get("id"), op.get("type") + "."
+            + ((String) op.get("status")).toLowerCase(Locale.ROOT));
+      }
+    }
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      Map<String, Set<String>> got = new HashMap<>();
+      for (WebhookReceiver.Received r : receiver.received()) {
+        got.computeIfAbsent((String) r.data().get("id"), k -> new HashSet<>())
+            .add(r.type());
+      }
+      expected.forEach((op, type) ->
+          assertThat(got.getOrDefault(op, Set.of())).as("events of %s", op)
+              .contains(type));
+    });
+  }
+
+  /** The outbox, read once the gateway is dead: every event in it arrived, and no other. */
+  private void checkEvents(WebhookReceiver receiver) throws SQLException {
+    Set<String> committed = new HashSet<>();
+    try (Connection c = DriverManager.getConnection(Database.embeddedUrl(dir), "sa", "");
+        ResultSet rs = c.createStatement().executeQuery(
+            "SELECT event_id FROM webhook_deliveries")) {
+      while (rs.next()) {
+        committed.add(rs.getString(1));
+      }
+    }
+    List<String> received = receiver.received().stream().map(WebhookReceiver.Received::id)
+        .toList();
+    Set<String> distinct = new HashSet<>(received);
+    assertThat(distinct).as("every committed event delivered at least once, none invented")
+        .isEqualTo(committed);
+    for (WebhookReceiver.Received r : receiver.received()) {
+      assertThat(r.body()).doesNotContain(Cards.AUTHORISED);
+    }
+    System.out.printf("RefundCrashRecoveryTest seed=%d: %d events committed, all delivered,"
+        + " %d deliveries (%d repeated after a kill)%n", SEED, committed.size(), received.size(),
+        received.size() - distinct.size());
   }
 
   private void check(Map<String, Map<String, Object>> settled, List<Map<String, Object>> ledger) {
@@ -207,17 +289,24 @@ class RefundCrashRecoveryTest {
         });
   }
 
-  /** Payments authorised and captured in full ({@code "capture": true}) before any kill. */
+  /**
+   * Payments authorised and captured in full ({@code "capture": true}) before any kill. One whose
+   * authorisation timed out (a cold simulator on a loaded machine) is left to reconciliation and
+   * another one is made: the test is about refunds.
+   */
   private List<String> capturedPayments(String token) {
     List<String> ids = new ArrayList<>();
-    for (int i = 0; i < PAYMENTS; i++) {
+    for (int attempt = 0; ids.size() < PAYMENTS && attempt < PAYMENTS * 3; attempt++) {
       String body = payment(Cards.AUTHORISED, "50.00", "EUR");
       Http.Answer a = gateway.post("/api/process", token,
           body.substring(0, body.lastIndexOf('}')) + ", \"capture\": true}");
-      assertThat(a.status()).as(a.toString()).isEqualTo(201);
-      assertThat(a.string("status")).isEqualTo("Captured");
-      ids.add(a.string("id"));
+      assertThat(a.status()).as(a.toString()).isIn(201, 202);
+      if (a.status() == 201) {
+        assertThat(a.string("status")).isEqualTo("Captured");
+        ids.add(a.string("id"));
+      }
     }
+    assertThat(ids).as("payments captured").hasSize(PAYMENTS);
     return ids;
   }
 

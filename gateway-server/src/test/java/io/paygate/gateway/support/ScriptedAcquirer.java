@@ -9,6 +9,9 @@ import io.paygate.acquirer.spi.AuthorisationResult;
 import io.paygate.acquirer.spi.StatusRequest;
 import io.paygate.acquirer.spi.StatusResult;
 import io.paygate.acquirer.spi.CancelRequest;
+import io.paygate.acquirer.spi.CaptureRequest;
+import io.paygate.acquirer.spi.RefundRequest;
+import io.paygate.acquirer.spi.VoidRequest;
 import io.paygate.acquirer.spi.Operation;
 import io.paygate.acquirer.spi.OperationRequest;
 import io.paygate.acquirer.spi.OperationResult;
@@ -36,6 +39,36 @@ public final class ScriptedAcquirer implements Acquirer {
   /** Whether it declares CANCEL (SPI 1.1); by default it is an authorise-only (1.0) connector. */
   private static volatile boolean cancels;
   private static final List<String> CANCEL_CALLS = new CopyOnWriteArrayList<>();
+  private static final Map<String, java.time.Instant> CANCELLED_AT = new ConcurrentHashMap<>();
+  /** Whether it declares capture, void and refund (SPI 1.1), answered by {@link #opScript}. */
+  private static volatile boolean lifecycle;
+  private static volatile Function<OperationRequest, OperationResult> opScript =
+      ScriptedAcquirer::carryOut;
+  /** The operations it carried out, by operation reference: what its look-ups answer. */
+  private static final Map<String, OperationResult> OPS_DONE = new ConcurrentHashMap<>();
+
+  /** Makes it declare and carry out captures, voids and refunds, or stop doing so. */
+  public static void lifecycle(boolean on) {
+    lifecycle = on;
+  }
+
+  /** Answers every later capture, void and refund with {@code next}. */
+  public static void scriptOperations(Function<OperationRequest, OperationResult> next) {
+    opScript = next;
+  }
+
+  /** Carries the operation out and says so. */
+  public static OperationResult carryOut(OperationRequest r) {
+    OperationResult done = OperationResult.done("scripted-op-" + r.operationReference());
+    OPS_DONE.put(r.operationReference(), done);
+    return done;
+  }
+
+  /** Carries the operation out but loses the answer: unknown until looked up. */
+  public static OperationResult carryOutButLoseTheAnswer(OperationRequest r) {
+    carryOut(r);
+    return OperationResult.unknown("the answer was lost");
+  }
 
   /** Makes it declare and answer technical cancels (done), or stop doing so. */
   public static void cancels(boolean on) {
@@ -45,6 +78,11 @@ public final class ScriptedAcquirer implements Acquirer {
   /** The payment references it was asked to cancel, in order. */
   public static List<String> cancelCalls() {
     return List.copyOf(CANCEL_CALLS);
+  }
+
+  /** When it was first asked to cancel this payment, if it was. */
+  public static java.time.Instant cancelledAt(String paymentReference) {
+    return CANCELLED_AT.get(paymentReference);
   }
 
   /** Loses the request before the bank: the outcome reads unknown and the bank never saw it. */
@@ -70,6 +108,10 @@ public final class ScriptedAcquirer implements Acquirer {
     DONE.clear();
     cancels = false;
     CANCEL_CALLS.clear();
+    CANCELLED_AT.clear();
+    lifecycle = false;
+    opScript = ScriptedAcquirer::carryOut;
+    OPS_DONE.clear();
   }
 
   /** The payment references it was asked to authorise, in order. */
@@ -110,8 +152,29 @@ public final class ScriptedAcquirer implements Acquirer {
 
   @Override
   public Set<Operation> supportedOperations() {
-    return cancels ? EnumSet.of(Operation.AUTHORISE, Operation.CANCEL)
-        : EnumSet.of(Operation.AUTHORISE);
+    Set<Operation> ops = EnumSet.of(Operation.AUTHORISE);
+    if (cancels) {
+      ops.add(Operation.CANCEL);
+    }
+    if (lifecycle) {
+      ops.addAll(EnumSet.of(Operation.CAPTURE, Operation.VOID, Operation.REFUND));
+    }
+    return ops;
+  }
+
+  @Override
+  public OperationResult capture(CaptureRequest request) {
+    return lifecycle ? opScript.apply(request) : Acquirer.super.capture(request);
+  }
+
+  @Override
+  public OperationResult voidAuthorisation(VoidRequest request) {
+    return lifecycle ? opScript.apply(request) : Acquirer.super.voidAuthorisation(request);
+  }
+
+  @Override
+  public OperationResult refund(RefundRequest request) {
+    return lifecycle ? opScript.apply(request) : Acquirer.super.refund(request);
   }
 
   @Override
@@ -120,11 +183,16 @@ public final class ScriptedAcquirer implements Acquirer {
       return Acquirer.super.cancel(request);
     }
     CANCEL_CALLS.add(request.paymentReference());
+    CANCELLED_AT.putIfAbsent(request.paymentReference(), java.time.Instant.now());
     return OperationResult.done("scripted-cancel-" + request.operationReference());
   }
 
   @Override
   public OperationResult operationStatus(OperationRequest request) {
+    OperationResult done = OPS_DONE.get(request.operationReference());
+    if (done != null) {
+      return done;
+    }
     return CANCEL_CALLS.contains(request.paymentReference())
         ? OperationResult.done("scripted-cancel-" + request.operationReference())
         : OperationResult.notProcessed("no such operation");
