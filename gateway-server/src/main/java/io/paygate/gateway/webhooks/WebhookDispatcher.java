@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Cost on the payment path (BENCHMARKS.md, "Webhooks"): a claim takes up to twice as many
  * deliveries as there are threads (one claim transaction feeds two rounds of attempts), claims are
- * at least {@link #CLAIM_SPACING_NANOS} apart, and each is an index walk that stops at its limit.
+ * at least 20 ms apart, and each is an index walk that stops at its limit.
  */
 public final class WebhookDispatcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
