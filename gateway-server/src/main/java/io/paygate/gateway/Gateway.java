@@ -90,6 +90,7 @@ import io.paygate.gateway.resources.WebhookEndpointResource;
 import io.paygate.gateway.validation.PaymentRequestValidator;
 import io.paygate.gateway.webhooks.AddressPolicy;
 import io.paygate.gateway.webhooks.WebhookDispatcher;
+import io.paygate.gateway.webhooks.WebhookEndpointCache;
 import io.paygate.gateway.webhooks.WebhookEndpointService;
 import io.paygate.gateway.webhooks.OperationEvents;
 import io.paygate.gateway.webhooks.WebhookOutbox;
@@ -232,11 +233,16 @@ public final class Gateway implements AutoCloseable {
           audit, clock, reconcile, new ReconciliationMetrics(registry), paymentOperations));
 
       AddressPolicy addressPolicy = new AddressPolicy(webhookSettings.allowPrivateAddresses());
+      // The sender reads endpoints from a cache (no query per delivery); every change made
+      // through the service invalidates it.
+      WebhookEndpointCache endpointCache =
+          new WebhookEndpointCache(webhookEndpoints, Duration.ofSeconds(5));
       WebhookDispatcher dispatcher = push(parts, new WebhookDispatcher(webhookDeliveries,
           subscriptions, outbox, new WebhookSender(webhookDeliveries, webhookEndpoints,
-              addressPolicy, webhookSettings, clock), webhookSettings, clock));
+              endpointCache, addressPolicy, webhookSettings, clock), webhookSettings, clock));
       WebhookEndpointService webhooks = new WebhookEndpointService(webhookEndpoints,
-          webhookDeliveries, subscriptions, addressPolicy, webhookSettings, audit, clock);
+          webhookDeliveries, subscriptions, endpointCache, addressPolicy, webhookSettings, audit,
+          clock);
       webhooks.onDue(dispatcher::wake);
 
       PasswordHasher hasher = new PasswordHasher(config.bcryptCost());

@@ -127,7 +127,12 @@ public final class WebhookDeliveryRepository {
         + " AND e.enabled = TRUE AND e.deleted_at IS NULL)"
         + " AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p WHERE p.endpoint_id = d.endpoint_id"
         + " AND p.payment_id = d.payment_id AND p.seq < d.seq AND p.status = 'Pending')"
-        + " ORDER BY d.next_attempt_at, d.seq LIMIT ?";
+        // Exactly the order of the index (status, next_attempt_at), so that H2 walks the index
+        // and stops after LIMIT rows. ORDER BY next_attempt_at, seq (not an index prefix) made it
+        // read, test and sort every due row on each claim: under load, a claim cost grew with the
+        // backlog and took half the gateway's CPU (BENCHMARKS.md, "Webhooks"). Per-payment order
+        // does not rest on this ORDER BY but on the NOT EXISTS above.
+        + " ORDER BY d.status, d.next_attempt_at LIMIT ?";
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -146,15 +151,22 @@ public final class WebhookDeliveryRepository {
         // meanwhile updates nothing and is left to it. (SELECT ... FOR UPDATE SKIP LOCKED did the
         // same but made H2 read and lock the whole backlog on each claim.)
         List<WebhookDelivery> leased = new ArrayList<>(claimed.size());
-        try (PreparedStatement ps = c.prepareStatement("UPDATE webhook_deliveries"
-            + " SET lease_until = ? WHERE id = ? AND status = 'Pending'"
-            + " AND (lease_until IS NULL OR lease_until < ?)")) {
-          for (WebhookDelivery d : claimed) {
-            Jdbc.setInstant(ps, 1, leaseUntil);
-            Jdbc.setUuid(ps, 2, d.id());
-            Jdbc.setInstant(ps, 3, now);
-            if (ps.executeUpdate() == 1) {
-              leased.add(d);
+        if (!claimed.isEmpty()) {
+          try (PreparedStatement ps = c.prepareStatement("UPDATE webhook_deliveries"
+              + " SET lease_until = ? WHERE id = ? AND status = 'Pending'"
+              + " AND (lease_until IS NULL OR lease_until < ?)")) {
+            // One batch: one round trip on PostgreSQL instead of one per row.
+            for (WebhookDelivery d : claimed) {
+              Jdbc.setInstant(ps, 1, leaseUntil);
+              Jdbc.setUuid(ps, 2, d.id());
+              Jdbc.setInstant(ps, 3, now);
+              ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+              if (counts[i] == 1) {
+                leased.add(claimed.get(i));
+              }
             }
           }
         }

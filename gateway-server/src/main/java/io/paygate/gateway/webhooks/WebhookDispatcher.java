@@ -7,8 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,9 +19,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the outbox in the background: one thread claims due deliveries (leased in the
- * database, so several nodes can share the outbox) and a small pool sends them. The payment path
- * never waits for it: appending an event only wakes this thread. A slow or hanging receiver holds
- * one delivery thread for at most the attempt timeout, never a payment.
+ * database, so several nodes can share the outbox) into a small queue, and a fixed set of
+ * delivery threads sends them. The payment path never waits for it: appending an event only wakes
+ * this thread. A slow or hanging receiver holds one delivery thread for at most the attempt
+ * timeout, never a payment.
+ *
+ * <p>Cost on the payment path (BENCHMARKS.md, "Webhooks"): a claim takes up to twice as many
+ * deliveries as there are threads (one claim transaction feeds two rounds of attempts), claims are
+ * at least 20 ms apart, and each is an index walk that stops at its limit.
  */
 public final class WebhookDispatcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
@@ -31,15 +38,23 @@ public final class WebhookDispatcher implements AutoCloseable {
    */
   private static final long CLAIM_SPACING_NANOS = Duration.ofMillis(20).toNanos();
 
+  /** A claimed delivery and the end of its lease. */
+  private record Leased(WebhookDelivery delivery, Instant leaseUntil) {}
+
   private final WebhookDeliveryRepository deliveries;
   private final WebhookSubscriptions subscriptions;
   private final WebhookSender sender;
   private final Clock clock;
   private final Duration pollInterval;
+  private final Duration timeout;
   private final Duration lease;
-  private final Semaphore free;
+  /** Deliveries claimed and not finished, queued or in flight: at most {@link #capacity}. */
+  private final AtomicInteger held = new AtomicInteger();
+  private final int capacity;
+  private final BlockingQueue<Leased> queue = new LinkedBlockingQueue<>();
   private final Semaphore wakeUp = new Semaphore(0);
   private final ExecutorService pool;
+  private final int threads;
   private final Thread loop;
   private volatile boolean running = true;
 
@@ -51,11 +66,13 @@ public final class WebhookDispatcher implements AutoCloseable {
     this.sender = sender;
     this.clock = clock;
     this.pollInterval = settings.pollInterval();
-    // Long enough for one attempt; a node that dies mid-attempt loses its lease after it and the
-    // delivery goes out again (at least once).
-    this.lease = settings.timeout().plusSeconds(5);
-    int threads = settings.threads();
-    this.free = new Semaphore(threads);
+    this.timeout = settings.timeout();
+    this.threads = settings.threads();
+    this.capacity = 2 * threads;
+    // A claimed delivery waits behind at most one attempt per thread (capacity is twice the
+    // threads), then makes its own: two timeouts, and 5 s to record the outcome. A node that dies
+    // holding it loses the lease after that and the delivery goes out again (at least once).
+    this.lease = timeout.multipliedBy(2).plusSeconds(5);
     AtomicInteger n = new AtomicInteger();
     this.pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "webhook-delivery-" + n.incrementAndGet());
@@ -68,6 +85,9 @@ public final class WebhookDispatcher implements AutoCloseable {
   }
 
   public WebhookDispatcher start() {
+    for (int i = 0; i < threads; i++) {
+      pool.execute(this::deliver);
+    }
     loop.start();
     return this;
   }
@@ -93,8 +113,12 @@ public final class WebhookDispatcher implements AutoCloseable {
           subscriptions.reload();
           nextReload = clock.instant().plus(RELOAD_EVERY);
         }
-        int claimed = claimAndSend();
-        if (claimed == 0 || free.availablePermits() == 0) {
+        int room = capacity - held.get();
+        // Claim when at least half the queue is free: fewer, fuller claims.
+        boolean claimedAll = room >= threads && claim(room) == room;
+        if (!claimedAll) {
+          // Nothing more is due, or the queue is full: sleep until a commit or a finished
+          // delivery wakes us, or the poll interval passes (retries falling due).
           wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
           wakeUp.drainPermits();
         }
@@ -114,28 +138,45 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
   }
 
-  private int claimAndSend() {
-    int capacity = free.availablePermits();
-    if (capacity == 0) {
-      return 0;
-    }
+  /** Leases up to {@code limit} due deliveries into the queue; returns how many. */
+  private int claim(int limit) {
     Instant now = clock.instant();
-    List<WebhookDelivery> due = deliveries.claim(now, now.plus(lease), capacity);
+    Instant leaseUntil = now.plus(lease);
+    List<WebhookDelivery> due = deliveries.claim(now, leaseUntil, limit);
+    held.addAndGet(due.size());
     for (WebhookDelivery d : due) {
-      free.acquireUninterruptibly();
-      pool.execute(() -> {
-        try {
-          sender.send(d);
-        } catch (RuntimeException e) {
-          // Its lease runs out and it is claimed again.
-          log.warn("webhook delivery {} failed: {}", d.id(), e.toString());
-        } finally {
-          free.release();
-          wake();
-        }
-      });
+      queue.add(new Leased(d, leaseUntil));
     }
     return due.size();
+  }
+
+  /** One delivery thread: sends what the queue holds, until closed. */
+  private void deliver() {
+    while (running) {
+      Leased next;
+      try {
+        next = queue.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      WebhookDelivery d = next.delivery();
+      try {
+        if (clock.instant().plus(timeout).isAfter(next.leaseUntil())) {
+          // Waited so long that the lease could run out mid-attempt and another node send it
+          // too: left alone, it is claimed again once the lease is over.
+          log.warn("webhook delivery {} left to a later claim: its lease is nearly over", d.id());
+        } else {
+          sender.send(d);
+        }
+      } catch (RuntimeException e) {
+        // Its lease runs out and it is claimed again.
+        log.warn("webhook delivery {} failed: {}", d.id(), e.toString());
+      } finally {
+        held.decrementAndGet();
+        wake();
+      }
+    }
   }
 
   @Override

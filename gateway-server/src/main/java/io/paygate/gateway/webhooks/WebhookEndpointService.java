@@ -36,6 +36,7 @@ public final class WebhookEndpointService {
   private final WebhookEndpointRepository endpoints;
   private final WebhookDeliveryRepository deliveries;
   private final WebhookSubscriptions subscriptions;
+  private final WebhookEndpointCache cache;
   private final AddressPolicy addresses;
   private final WebhookSettings settings;
   private final AuditLog audit;
@@ -44,10 +45,12 @@ public final class WebhookEndpointService {
 
   public WebhookEndpointService(WebhookEndpointRepository endpoints,
       WebhookDeliveryRepository deliveries, WebhookSubscriptions subscriptions,
-      AddressPolicy addresses, WebhookSettings settings, AuditLog audit, Clock clock) {
+      WebhookEndpointCache cache, AddressPolicy addresses, WebhookSettings settings,
+      AuditLog audit, Clock clock) {
     this.endpoints = endpoints;
     this.deliveries = deliveries;
     this.subscriptions = subscriptions;
+    this.cache = cache;
     this.addresses = addresses;
     this.settings = settings;
     this.audit = audit;
@@ -100,6 +103,7 @@ public final class WebhookEndpointService {
   public void delete(UUID merchantId, UUID id) {
     get(merchantId, id);
     endpoints.delete(id, now());
+    cache.invalidate(id);
     subscriptions.reload();
     audit.record("webhook.endpoint.deleted", "success", merchantId, null, id.toString());
   }
@@ -113,6 +117,7 @@ public final class WebhookEndpointService {
     get(merchantId, id);
     Instant now = now();
     endpoints.rotate(id, newSecret(), now.plus(settings.secretOverlap()));
+    cache.invalidate(id);
     audit.record("webhook.secret.rotated", "success", merchantId, null, id.toString());
     return get(merchantId, id);
   }
@@ -121,6 +126,7 @@ public final class WebhookEndpointService {
   public WebhookEndpoint enable(UUID merchantId, UUID id) {
     get(merchantId, id);
     endpoints.enable(id);
+    cache.invalidate(id);
     deliveries.dueNow(id, now());
     audit.record("webhook.endpoint.enabled", "success", merchantId, null, id.toString());
     wake.run();
@@ -147,6 +153,7 @@ public final class WebhookEndpointService {
   public int replayEndpoint(UUID id) {
     WebhookEndpoint e = endpoints.find(id).orElseThrow(WebhookEndpointService::notFound);
     endpoints.enable(id);
+    cache.invalidate(id);
     int queued = deliveries.replayEndpoint(id, now());
     audit.record("webhook.endpoint.replayed", "success", e.merchantId(), null, id + ": " + queued);
     wake.run();

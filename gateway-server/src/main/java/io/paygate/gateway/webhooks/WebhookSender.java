@@ -32,15 +32,17 @@ public final class WebhookSender implements AutoCloseable {
 
   private final WebhookDeliveryRepository deliveries;
   private final WebhookEndpointRepository endpoints;
+  private final WebhookEndpointCache cache;
   private final RetrySchedule schedule;
   private final WebhookSettings settings;
   private final OkHttpClient http;
   private final Clock clock;
 
   public WebhookSender(WebhookDeliveryRepository deliveries, WebhookEndpointRepository endpoints,
-      AddressPolicy addresses, WebhookSettings settings, Clock clock) {
+      WebhookEndpointCache cache, AddressPolicy addresses, WebhookSettings settings, Clock clock) {
     this.deliveries = deliveries;
     this.endpoints = endpoints;
+    this.cache = cache;
     this.settings = settings;
     this.clock = clock;
     this.schedule = new RetrySchedule(settings.retryBase(), settings.retryMaxDelay(),
@@ -62,7 +64,7 @@ public final class WebhookSender implements AutoCloseable {
 
   /** Makes one attempt at {@code d}. */
   public void send(WebhookDelivery d) {
-    Optional<WebhookEndpoint> found = endpoints.find(d.endpointId());
+    Optional<WebhookEndpoint> found = cache.find(d.endpointId());
     if (found.isEmpty()) {
       deliveries.giveUp(d.id(), d.attempts(), "endpoint deleted");
       return;
@@ -100,6 +102,7 @@ public final class WebhookSender implements AutoCloseable {
           Next.DELIVERED, null));
       if (endpoint.consecutiveFailures() > 0) {
         endpoints.recordSuccess(endpoint.id());
+        cache.invalidate(endpoint.id());
       }
       return;
     }
@@ -113,19 +116,24 @@ public final class WebhookSender implements AutoCloseable {
           endpoint.id(), attempt, error);
     }
     endpoints.recordFailure(endpoint.id(), at);
-    disableIfFailingTooLong(endpoint, at);
+    // The count just written, not the cached one: failures on other threads or nodes count too.
+    cache.findFresh(endpoint.id()).ifPresent(this::disableIfFailingTooLong);
   }
 
   /** Disabled once every attempt for {@code disableAfter} failed, and at least N in a row. */
-  private void disableIfFailingTooLong(WebhookEndpoint before, Instant at) {
-    int failures = before.consecutiveFailures() + 1;
-    Instant since = before.failingSince() == null ? at : before.failingSince();
+  private void disableIfFailingTooLong(WebhookEndpoint failing) {
+    int failures = failing.consecutiveFailures();
+    Instant since = failing.failingSince();
+    if (!failing.enabled() || since == null) {
+      return;
+    }
     boolean longEnough = !since.plus(settings.disableAfter()).isAfter(clock.instant());
     if (failures >= settings.disableFailures() && longEnough) {
       String reason = failures + " failed attempts in a row since " + since;
-      endpoints.disable(before.id(), reason);
-      log.warn("webhook endpoint {} of merchant {} disabled: {}", before.id(),
-          before.merchantId(), reason);
+      endpoints.disable(failing.id(), reason);
+      cache.invalidate(failing.id());
+      log.warn("webhook endpoint {} of merchant {} disabled: {}", failing.id(),
+          failing.merchantId(), reason);
     }
   }
 

@@ -136,6 +136,27 @@ class WebhookEndpointsApiTest {
   }
 
   @Test
+  void aSecretRotatedAfterADeliverySignsTheVeryNextOne() {
+    // The sender caches endpoints: the rotation must reach it at once, not when the entry expires.
+    start(Map.of());
+    String token = gw.newMerchantToken();
+    Http.Answer created = register(token, endpointBody(receiver.url(), "[\"payment.authorised\"]"));
+    String id = created.string("id");
+    String before = pay(token);
+    await().atMost(WAIT).until(() -> !receiver.forPayment(before).isEmpty());
+    assertThat(receiver.forPayment(before).get(0).signedWith(created.string("secret"))).isTrue();
+
+    String newSecret = gw.http().post("/api/webhooks/endpoints/" + id + "/rotate-secret", token,
+        "").string("secret");
+    String after = pay(token);
+
+    await().atMost(WAIT).until(() -> !receiver.forPayment(after).isEmpty());
+    WebhookReceiver.Received r = receiver.forPayment(after).get(0);
+    assertThat(r.v1()).hasSize(2);
+    assertThat(r.signedWith(newSecret)).isTrue();
+  }
+
+  @Test
   void anEndpointThatKeepsFailingIsDisabledAndTheOperatorSeesAndReplaysIt() {
     start(Map.of("webhooks.disable.failures", "3", "webhooks.disable.after", "1ms"));
     String token = gw.newMerchantToken();
