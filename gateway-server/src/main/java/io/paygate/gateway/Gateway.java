@@ -16,20 +16,24 @@ import io.paygate.gateway.auth.OperatorAuthFilter;
 import io.paygate.gateway.auth.PasswordHasher;
 import io.paygate.gateway.auth.RevokedSessions;
 import io.paygate.gateway.auth.SecretStore;
+import io.paygate.gateway.auth.SessionSync;
 import io.paygate.gateway.auth.TokenService;
 import io.paygate.gateway.config.ConfigException;
 import io.paygate.gateway.config.GatewayConfig;
 import io.paygate.gateway.config.SecurityConfig;
 import io.paygate.gateway.config.WebhookSettings;
+import io.paygate.gateway.core.Ids;
 import io.paygate.gateway.db.AuditRepository;
 import io.paygate.gateway.db.Database;
 import io.paygate.gateway.db.GroupCommitWriter;
 import io.paygate.gateway.db.LoginAttemptRepository;
 import io.paygate.gateway.db.MerchantRepository;
+import io.paygate.gateway.db.NoticeListener;
 import io.paygate.gateway.db.OperationChanges;
 import io.paygate.gateway.db.OperationRepository;
 import io.paygate.gateway.db.PaymentRepository;
 import io.paygate.gateway.db.PaymentSettlements;
+import io.paygate.gateway.db.SessionNotices;
 import io.paygate.gateway.db.TokenRepository;
 import io.paygate.gateway.db.WebhookDeliveryRepository;
 import io.paygate.gateway.db.WebhookEndpointRepository;
@@ -176,6 +180,10 @@ public final class Gateway implements AutoCloseable {
             + " PAYGATE_JWT_SECRET): " + e.getMessage());
       }
 
+      // Names this run of this node wherever nodes meet: reconciliation leases, the listener's
+      // connection, the node table.
+      String nodeId = Ids.newId().toString();
+
       // Closed last: every part records into it until it stops.
       GatewayMetrics metrics = push(parts, new GatewayMetrics());
       MeterRegistry registry = metrics.registry();
@@ -236,7 +244,12 @@ public final class Gateway implements AutoCloseable {
       webhooks.onDue(dispatcher::wake);
 
       PasswordHasher hasher = new PasswordHasher(config.bcryptCost());
-      RevokedSessions revoked = new RevokedSessions(tokenRepo, config.accessTokenTtl(), clock);
+      // Several nodes on one PostgreSQL: revocations and disabled merchants are announced to the
+      // others (NOTIFY) and read back from them (LISTEN plus polling). One node on H2.
+      SessionNotices sessionNotices = database.isH2()
+          ? SessionNotices.none() : SessionNotices.postgres(database.dataSource());
+      RevokedSessions revoked =
+          new RevokedSessions(tokenRepo, config.accessTokenTtl(), clock, sessionNotices);
       SecurityConfig security = config.security();
       Lockout lockout = new Lockout(new LoginAttemptRepository(database.dataSource()),
           security.lockoutAttempts(), security.lockoutDuration(), clock);
@@ -247,7 +260,12 @@ public final class Gateway implements AutoCloseable {
               security.loginsPerMinutePerAddress(), clock, rateLimitMetrics),
           new AuthMetrics(registry));
       MerchantService merchants = new MerchantService(merchantRepo, acquirers, hasher, audit, clock);
-      DisabledMerchants disabled = new DisabledMerchants(merchantRepo);
+      DisabledMerchants disabled = new DisabledMerchants(merchantRepo, sessionNotices);
+      if (!database.isH2()) {
+        push(parts, new SessionSync(revoked, disabled, new NoticeListener(config.dbUrl().get(),
+            config.dbUser(), config.dbPassword(), SessionNotices.CHANNEL,
+            "paygate-listener-" + nodeId), config.nodes().sessionsPoll()).start());
+      }
       MerchantAdmin merchantAdmin = new MerchantAdmin(new MerchantAdmin.Parts(merchantRepo,
           tokenRepo, revoked, disabled, lockout, hasher, acquirers, audit, clock));
       HandSettlement handSettlement = new HandSettlement(
