@@ -233,7 +233,9 @@ public final class Gateway implements AutoCloseable {
           acquirers, caller, fingerprint, audit, inFlight, clock, staleAfter);
       Reconciler reconciler = push(parts, new Reconciler(paymentRepo, acquirers, caller, inFlight,
           audit, clock, staleAfter, config.reconcileInterval(), config.reconcileMaxBackoff(),
-          new ReconciliationMetrics(registry), paymentOperations));
+          new ReconciliationMetrics(registry), paymentOperations,
+          // A look-up and a technical cancel, each within the acquirer timeout, with margin.
+          new Reconciler.Lease(nodeId, staleAfter.multipliedBy(2))));
 
       AddressPolicy addressPolicy = new AddressPolicy(webhookSettings.allowPrivateAddresses());
       WebhookDispatcher dispatcher = push(parts, new WebhookDispatcher(webhookDeliveries,
