@@ -28,6 +28,7 @@ import io.paygate.gateway.db.Database;
 import io.paygate.gateway.db.GroupCommitWriter;
 import io.paygate.gateway.db.LoginAttemptRepository;
 import io.paygate.gateway.db.MerchantRepository;
+import io.paygate.gateway.db.NodeRepository;
 import io.paygate.gateway.db.NoticeListener;
 import io.paygate.gateway.db.OperationChanges;
 import io.paygate.gateway.db.OperationRepository;
@@ -58,6 +59,7 @@ import io.paygate.gateway.limits.MerchantRateLimit;
 import io.paygate.gateway.limits.MerchantRateLimitFilter;
 import io.paygate.gateway.limits.RateLimiter;
 import io.paygate.gateway.merchants.MerchantAdmin;
+import io.paygate.gateway.merchants.MerchantLimitsAdmin;
 import io.paygate.gateway.merchants.MerchantService;
 import io.paygate.gateway.metrics.AuthMetrics;
 import io.paygate.gateway.metrics.GatewayMetrics;
@@ -65,6 +67,7 @@ import io.paygate.gateway.metrics.GroupCommitMetrics;
 import io.paygate.gateway.metrics.PaymentMetrics;
 import io.paygate.gateway.metrics.ProblemMetrics;
 import io.paygate.gateway.metrics.RateLimitMetrics;
+import io.paygate.gateway.nodes.LiveNodes;
 import io.paygate.gateway.metrics.ReconciliationMetrics;
 import io.paygate.gateway.metrics.binders.BacklogMetrics;
 import io.paygate.gateway.metrics.binders.BreakerMetrics;
@@ -281,8 +284,13 @@ public final class Gateway implements AutoCloseable {
       // per merchant.
       MerchantAuthenticator merchantAuth = new MerchantAuthenticator(tokenService, revoked,
           disabled);
-      MerchantRateLimit merchantLimit = new MerchantRateLimit(new RateLimiter(
-          security.merchantRequestsPerSecond(), Duration.ofSeconds(1), clock), rateLimitMetrics);
+      // Each node enforces its share of every merchant's limit: the limit over the live nodes.
+      LiveNodes liveNodes = push(parts, database.isH2() ? LiveNodes.single()
+          : LiveNodes.heartbeat(new NodeRepository(database.dataSource()), nodeId,
+              config.nodes().heartbeat(), clock));
+      MerchantRateLimit merchantLimit = new MerchantRateLimit(
+          new RateLimiter(0, Duration.ofSeconds(1), clock), rateLimitMetrics, merchantRepo,
+          security.merchantLimits(), liveNodes::count);
       JsonBodyLimit bodyLimit = new JsonBodyLimit(config.maxBodyBytes());
       ProblemAnswers problems = new ProblemAnswers(audit);
       ProblemMetrics problemMetrics = new ProblemMetrics(registry);
@@ -308,7 +316,8 @@ public final class Gateway implements AutoCloseable {
           .register(new OperatorAuditResource(auditRepo))
           .register(new WebhookEndpointResource(webhooks, clock))
           .register(new OperatorWebhookResource(webhooks, clock))
-          .register(new AdminMerchantsResource(merchantAdmin, clock))
+          .register(new AdminMerchantsResource(merchantAdmin,
+              new MerchantLimitsAdmin(merchantRepo, merchantLimit, audit), clock))
           .register(new AdminPaymentsResource(handSettlement))
           .register(new MetricsResource(metrics))
           .register(new ProblemMetricsFilter(problemMetrics));
