@@ -47,8 +47,9 @@ wait_http() {
   return 1
 }
 
-# start_gateway PORT DATA_DIR [extra env assignments...]: starts it (login throttling per address
-# off: the load generator logs its merchants in from one address), sets GATEWAY_PID and
+# start_gateway PORT DATA_DIR [extra env assignments...]: starts it (merchant rate limits off: one
+# merchant is pushed far past 100 requests a second; login throttling per address off: the load
+# generator logs its merchants in from one address), sets GATEWAY_PID and
 # STARTUP_MS (launch to /ready answering 200).
 start_gateway() {
   local port=$1 dir=$2
@@ -57,6 +58,7 @@ start_gateway() {
   t0=$(date +%s%N)
   env PAYGATE_PORT="$port" PAYGATE_HOST=127.0.0.1 PAYGATE_DATA_DIR="$dir" \
     PAYGATE_OPERATOR_KEY="$OPERATOR_KEY" PAYGATE_RATE_LIMIT_LOGIN_ADDRESS_PER_MINUTE=0 \
+    PAYGATE_RATE_LIMIT_MERCHANT_READS_PER_SECOND=0 PAYGATE_RATE_LIMIT_MERCHANT_WRITES_PER_SECOND=0 \
     PAYGATE_ACQUIRER_PIGGYBANK_SIMULATOR=true "$@" \
     "$JAVA" ${GATEWAY_JVM_OPTS:-} -jar "$GATEWAY_JAR" >"$dir.log" 2>&1 &
   GATEWAY_PID=$!

@@ -16,20 +16,25 @@ import io.paygate.gateway.auth.OperatorAuthFilter;
 import io.paygate.gateway.auth.PasswordHasher;
 import io.paygate.gateway.auth.RevokedSessions;
 import io.paygate.gateway.auth.SecretStore;
+import io.paygate.gateway.auth.SessionSync;
 import io.paygate.gateway.auth.TokenService;
 import io.paygate.gateway.config.ConfigException;
 import io.paygate.gateway.config.GatewayConfig;
 import io.paygate.gateway.config.ReconcileSettings;
 import io.paygate.gateway.config.SecurityConfig;
 import io.paygate.gateway.config.WebhookSettings;
+import io.paygate.gateway.core.Ids;
 import io.paygate.gateway.db.AuditRepository;
 import io.paygate.gateway.db.Database;
 import io.paygate.gateway.db.GroupCommitWriter;
 import io.paygate.gateway.db.LoginAttemptRepository;
 import io.paygate.gateway.db.MerchantRepository;
+import io.paygate.gateway.db.NodeRepository;
+import io.paygate.gateway.db.NoticeListener;
 import io.paygate.gateway.db.OperationRepository;
 import io.paygate.gateway.db.PaymentRepository;
 import io.paygate.gateway.db.PaymentSettlements;
+import io.paygate.gateway.db.SessionNotices;
 import io.paygate.gateway.db.TokenRepository;
 import io.paygate.gateway.db.WebhookDeliveryRepository;
 import io.paygate.gateway.db.WebhookEndpointRepository;
@@ -54,6 +59,7 @@ import io.paygate.gateway.limits.LoginThrottle;
 import io.paygate.gateway.limits.MerchantRateLimit;
 import io.paygate.gateway.limits.RateLimiter;
 import io.paygate.gateway.merchants.MerchantAdmin;
+import io.paygate.gateway.merchants.MerchantLimitsAdmin;
 import io.paygate.gateway.merchants.MerchantService;
 import io.paygate.gateway.merchants.NewMerchantReader;
 import io.paygate.gateway.metrics.AuthMetrics;
@@ -62,6 +68,7 @@ import io.paygate.gateway.metrics.GroupCommitMetrics;
 import io.paygate.gateway.metrics.PaymentMetrics;
 import io.paygate.gateway.metrics.ProblemMetrics;
 import io.paygate.gateway.metrics.RateLimitMetrics;
+import io.paygate.gateway.nodes.LiveNodes;
 import io.paygate.gateway.metrics.ReconciliationMetrics;
 import io.paygate.gateway.metrics.binders.BacklogMetrics;
 import io.paygate.gateway.metrics.binders.BreakerMetrics;
@@ -181,6 +188,10 @@ public final class Gateway implements AutoCloseable {
             + " PAYGATE_JWT_SECRET): " + e.getMessage());
       }
 
+      // Names this run of this node wherever nodes meet: reconciliation leases, the listener's
+      // connection, the node table.
+      String nodeId = Ids.newId().toString();
+
       // Closed last: every part records into it until it stops.
       GatewayMetrics metrics = push(parts, new GatewayMetrics());
       MeterRegistry registry = metrics.registry();
@@ -230,7 +241,9 @@ public final class Gateway implements AutoCloseable {
       OperationService paymentOperations = new OperationService(paymentRepo, operationRepo,
           acquirers, caller, fingerprint, audit, inFlight, clock, staleAfter);
       Reconciler reconciler = push(parts, new Reconciler(paymentRepo, acquirers, caller, inFlight,
-          audit, clock, reconcile, new ReconciliationMetrics(registry), paymentOperations));
+          audit, clock, reconcile, new ReconciliationMetrics(registry), paymentOperations,
+          // A look-up and a technical cancel, each within the acquirer timeout, with margin.
+          new Reconciler.Lease(nodeId, staleAfter.multipliedBy(2))));
 
       AddressPolicy addressPolicy = new AddressPolicy(webhookSettings.allowPrivateAddresses());
       // The sender reads endpoints from a cache (no query per delivery); every change made
@@ -246,7 +259,12 @@ public final class Gateway implements AutoCloseable {
       webhooks.onDue(dispatcher::wake);
 
       PasswordHasher hasher = new PasswordHasher(config.bcryptCost());
-      RevokedSessions revoked = new RevokedSessions(tokenRepo, config.accessTokenTtl(), clock);
+      // Several nodes on one PostgreSQL: revocations and disabled merchants are announced to the
+      // others (NOTIFY) and read back from them (LISTEN plus polling). One node on H2.
+      SessionNotices sessionNotices = database.isH2()
+          ? SessionNotices.none() : SessionNotices.postgres(database.dataSource());
+      RevokedSessions revoked =
+          new RevokedSessions(tokenRepo, config.accessTokenTtl(), clock, sessionNotices);
       SecurityConfig security = config.security();
       Lockout lockout = new Lockout(new LoginAttemptRepository(database.dataSource()),
           security.lockoutAttempts(), security.lockoutDuration(), clock);
@@ -257,7 +275,12 @@ public final class Gateway implements AutoCloseable {
               security.loginsPerMinutePerAddress(), clock, rateLimitMetrics),
           new AuthMetrics(registry));
       MerchantService merchants = new MerchantService(merchantRepo, hasher, audit, clock);
-      DisabledMerchants disabled = new DisabledMerchants(merchantRepo);
+      DisabledMerchants disabled = new DisabledMerchants(merchantRepo, sessionNotices);
+      if (!database.isH2()) {
+        push(parts, new SessionSync(revoked, disabled, new NoticeListener(config.dbUrl().get(),
+            config.dbUser(), config.dbPassword(), SessionNotices.CHANNEL,
+            "paygate-listener-" + nodeId), config.nodes().sessionsPoll()).start());
+      }
       MerchantAdmin merchantAdmin = new MerchantAdmin(new MerchantAdmin.Parts(merchantRepo,
           tokenRepo, revoked, disabled, lockout, hasher, acquirers, audit, clock));
       HandSettlement handSettlement = new HandSettlement(
@@ -269,8 +292,13 @@ public final class Gateway implements AutoCloseable {
       // per merchant.
       MerchantAuthenticator merchantAuth = new MerchantAuthenticator(tokenService, revoked,
           disabled);
-      MerchantRateLimit merchantLimit = new MerchantRateLimit(new RateLimiter(
-          security.merchantRequestsPerSecond(), Duration.ofSeconds(1), clock), rateLimitMetrics);
+      // Each node enforces its share of every merchant's limit: the limit over the live nodes.
+      LiveNodes liveNodes = push(parts, database.isH2() ? LiveNodes.single()
+          : LiveNodes.heartbeat(new NodeRepository(database.dataSource()), nodeId,
+              config.nodes().heartbeat(), clock));
+      MerchantRateLimit merchantLimit = new MerchantRateLimit(
+          new RateLimiter(0, Duration.ofSeconds(1), clock), rateLimitMetrics, merchantRepo,
+          security.merchantLimits(), liveNodes::count);
       JsonBodyLimit bodyLimit = new JsonBodyLimit(config.maxBodyBytes());
       ProblemAnswers problems = new ProblemAnswers(audit);
       ProblemMetrics problemMetrics = new ProblemMetrics(registry);
@@ -296,7 +324,8 @@ public final class Gateway implements AutoCloseable {
           .register(new OperatorAuditResource(auditRepo))
           .register(new WebhookEndpointResource(webhooks, clock))
           .register(new OperatorWebhookResource(webhooks, clock))
-          .register(new AdminMerchantsResource(merchantAdmin, clock))
+          .register(new AdminMerchantsResource(merchantAdmin,
+              new MerchantLimitsAdmin(merchantRepo, merchantLimit, audit), clock))
           .register(new AdminPaymentsResource(handSettlement))
           .register(new MetricsResource(metrics))
           .register(new ProblemMetricsFilter(problemMetrics));

@@ -49,6 +49,9 @@ final class LiveGateway implements AutoCloseable {
     settings.put("operator.key", OPERATOR_KEY);
     // The Piggy Bank simulator runs only when asked for, as ./run.sh asks.
     settings.put("acquirer.piggybank.simulator", "true");
+    // The SDK tests push one merchant past a real merchant's 100 requests a second.
+    settings.put("rate.limit.merchant.reads.per.second", "1000000");
+    settings.put("rate.limit.merchant.writes.per.second", "1000000");
     settings.putAll(extra);
     return new LiveGateway(Gateway.start(GatewayConfig.from(ConfigSource.of(settings)), clock));
   }

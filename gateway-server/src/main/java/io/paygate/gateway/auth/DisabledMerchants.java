@@ -1,9 +1,11 @@
 package io.paygate.gateway.auth;
 
 import io.paygate.gateway.db.MerchantRepository;
+import io.paygate.gateway.db.SessionNotices;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The merchants the operator has disabled, in memory, so that every request can refuse their
@@ -15,23 +17,52 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link RevokedSessions}; this set adds the answer that names the reason, and covers a token
  * issued by a login that raced with the disabling.
  *
- * <p>Single node: with several gateways on one PostgreSQL, another node learns of a change only at
- * its next start (as with {@link RevokedSessions}); until then its access tokens live at most their
- * short lifetime there, and no login or refresh succeeds anywhere (those read the database).
+ * <p>Several nodes: a change made here is announced ({@link #announce}) once its row is written,
+ * and {@link SessionSync} {@link #reload reloads} the set on a notice from another node and on
+ * every poll.
  */
 public final class DisabledMerchants {
   private final Set<UUID> disabled = ConcurrentHashMap.newKeySet();
+  private final MerchantRepository merchants;
+  private final SessionNotices notices;
+  /** Bumped by every change made here: a reload that raced with one is dropped (see reload). */
+  private final AtomicLong changes = new AtomicLong();
 
-  public DisabledMerchants(MerchantRepository merchants) {
+  public DisabledMerchants(MerchantRepository merchants, SessionNotices notices) {
+    this.merchants = merchants;
+    this.notices = notices;
     disabled.addAll(merchants.disabledIds());
   }
 
-  public void disable(UUID merchantId) {
+  public synchronized void disable(UUID merchantId) {
+    changes.incrementAndGet();
     disabled.add(merchantId);
   }
 
-  public void enable(UUID merchantId) {
+  public synchronized void enable(UUID merchantId) {
+    changes.incrementAndGet();
     disabled.remove(merchantId);
+  }
+
+  /** Tells the other nodes that a merchant's row changed (after it is committed). */
+  public void announce() {
+    notices.announce();
+  }
+
+  /**
+   * Reads the set again from the database. A read that raced with a change made here (disabled in
+   * memory before its row is written) could undo it: such a read is dropped, and the next poll
+   * reads again.
+   */
+  public void reload() {
+    long before = changes.get();
+    Set<UUID> now = merchants.disabledIds();
+    synchronized (this) {
+      if (changes.get() == before) {
+        disabled.retainAll(now);
+        disabled.addAll(now);
+      }
+    }
   }
 
   public boolean isDisabled(UUID merchantId) {

@@ -48,6 +48,7 @@ public final class GatewayConfig {
   private final ConfigSource source;
   private final SecurityConfig security;
   private final WebhookSettings webhooks;
+  private final NodeSettings nodes;
 
   private GatewayConfig(ConfigSource s) {
     this.source = s;
@@ -92,6 +93,7 @@ public final class GatewayConfig {
     this.reconcileCancelAfter = v.duration("reconcile.cancel.after", Duration.ofHours(24));
     this.security = new SecurityConfig(s);
     this.webhooks = WebhookSettings.from(s);
+    this.nodes = NodeSettings.from(s);
     String format = v.string("log.format", LogFormat.TEXT.settingValue());
     this.logFormat = LogFormat.parse(format).orElseThrow(() -> new ConfigException(
         s.describe("log.format") + " must be text or json, not '" + format + "'"));
@@ -273,6 +275,11 @@ public final class GatewayConfig {
   /** Webhook delivery, signing and SSRF settings. */
   public WebhookSettings webhooks() {
     return webhooks;
+  }
+
+  /** How this node keeps in step with the others on the same database. */
+  public NodeSettings nodes() {
+    return nodes;
   }
 
   /** The configuration section of one acquirer: {@code acquirer.<name>.*}. */

@@ -1,5 +1,6 @@
 package io.paygate.gateway.config;
 
+import io.paygate.gateway.core.MerchantLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -16,7 +17,8 @@ public final class SecurityConfig {
   private final String tlsKeystorePassword;
   private final String tlsKeystoreType;
   private final List<String> corsAllowedOrigins;
-  private final int merchantRequestsPerSecond;
+  private final int merchantReadsPerSecond;
+  private final int merchantWritesPerSecond;
   private final int loginsPerMinutePerLogin;
   private final int loginsPerMinutePerAddress;
   private final int lockoutAttempts;
@@ -36,9 +38,13 @@ public final class SecurityConfig {
             + " https://shop.example (scheme and host, no path, no '*'), not '" + origin + "'");
       }
     }
-    // Generous by default: one node takes about 10,000 payments a second; 0 turns the limit off.
-    this.merchantRequestsPerSecond = v.integer("rate.limit.merchant.per.second", 20_000, 0,
-        10_000_000);
+    // What a real merchant gets (Stripe's live-mode limits: 100 reads and 100 writes a second),
+    // across all nodes; the operator raises a merchant's own (PUT /admin/merchants/{id}/limits).
+    // 0 turns a limit off.
+    this.merchantReadsPerSecond = v.integer("rate.limit.merchant.reads.per.second", 100, 0,
+        MerchantLimits.MAX);
+    this.merchantWritesPerSecond = v.integer("rate.limit.merchant.writes.per.second", 100, 0,
+        MerchantLimits.MAX);
     this.loginsPerMinutePerLogin = v.integer("rate.limit.login.per.minute", 20, 0, 1_000_000);
     this.loginsPerMinutePerAddress = v.integer("rate.limit.login.address.per.minute", 300, 0,
         1_000_000);
@@ -68,9 +74,12 @@ public final class SecurityConfig {
     return corsAllowedOrigins;
   }
 
-  /** Requests a second one merchant may make on its token; 0 means no limit. */
-  public int merchantRequestsPerSecond() {
-    return merchantRequestsPerSecond;
+  /**
+   * The default limits of a merchant across all nodes, reads and writes a second (0: none); a
+   * merchant's own limits, set by the operator, replace them.
+   */
+  public MerchantLimits merchantLimits() {
+    return new MerchantLimits(merchantReadsPerSecond, merchantWritesPerSecond);
   }
 
   /** Login attempts a minute for one login name; 0 means no limit. */

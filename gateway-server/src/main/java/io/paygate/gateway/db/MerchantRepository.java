@@ -1,6 +1,7 @@
 package io.paygate.gateway.db;
 
 import io.paygate.gateway.core.Merchant;
+import io.paygate.gateway.core.MerchantLimits;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -136,6 +137,33 @@ public final class MerchantRepository {
       Jdbc.setInstant(ps, 1, at);
       Jdbc.setUuid(ps, 2, id);
     });
+  }
+
+  /** The merchant's own request limits (null fields: the defaults), or empty when it is unknown. */
+  public Optional<MerchantLimits> limits(UUID id) {
+    String sql = "SELECT reads_per_second, writes_per_second FROM merchants WHERE id = ?";
+    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      Jdbc.setUuid(ps, 1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new MerchantLimits(rs.getObject("reads_per_second", Integer.class),
+            rs.getObject("writes_per_second", Integer.class)));
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("cannot read the merchant's limits", e);
+    }
+  }
+
+  /** @return whether the merchant exists */
+  public boolean setLimits(UUID id, MerchantLimits limits) {
+    return update("UPDATE merchants SET reads_per_second = ?, writes_per_second = ? WHERE id = ?",
+        ps -> {
+          ps.setObject(1, limits.readsPerSecond(), java.sql.Types.INTEGER);
+          ps.setObject(2, limits.writesPerSecond(), java.sql.Types.INTEGER);
+          Jdbc.setUuid(ps, 3, id);
+        });
   }
 
   /** @return whether the merchant exists */

@@ -348,11 +348,13 @@ public final class OperationRepository {
   public List<UnresolvedOperation> findUnresolved(Instant before, Instant now, int limit) {
     String sql = "SELECT " + COLUMNS + ", reconcile_attempts FROM payment_operations"
         + " WHERE status IN ('Pending', 'Unknown') AND created_at < ?"
-        + " AND (reconcile_after IS NULL OR reconcile_after <= ?) ORDER BY created_at LIMIT ?";
+        + " AND (reconcile_after IS NULL OR reconcile_after <= ?)"
+        + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY created_at LIMIT ?";
     try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       Jdbc.setInstant(ps, 1, before);
       Jdbc.setInstant(ps, 2, now);
-      ps.setInt(3, limit);
+      Jdbc.setInstant(ps, 3, now);
+      ps.setInt(4, limit);
       List<UnresolvedOperation> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -365,10 +367,31 @@ public final class OperationRepository {
     }
   }
 
+  /**
+   * Leases an unresolved operation to {@code owner} until {@code until}, so that one node at a time
+   * looks it up: a conditional update, which changes nothing when another node holds an unexpired
+   * lease or the operation is settled meanwhile. The lease is given up when a look-up postpones the
+   * operation; a settled one keeps it (nothing looks for it any more); a dead node's runs out.
+   * (This mirrors the webhook deliveries' leases: a candidate is read without locks, then taken
+   * row by row; {@code SELECT ... FOR UPDATE SKIP LOCKED} would make H2 lock the whole backlog.)
+   *
+   * @return whether {@code owner} holds the lease now
+   */
+  public boolean lease(UUID id, String owner, Instant now, Instant until) {
+    return Jdbc.update(db, "a reconciliation lease", "UPDATE payment_operations SET lease_owner = ?,"
+        + " lease_until = ? WHERE id = ? AND status IN ('Pending', 'Unknown')"
+        + " AND (lease_until IS NULL OR lease_until < ?)", ps -> {
+          ps.setString(1, owner);
+          Jdbc.setInstant(ps, 2, until);
+          Jdbc.setUuid(ps, 3, id);
+          Jdbc.setInstant(ps, 4, now);
+        }) == 1;
+  }
+
   /** Counts a look-up that did not settle the operation, and when to try again. */
   public void postpone(UUID id, int attempts, Instant after) {
-    String sql = "UPDATE payment_operations SET reconcile_attempts = ?, reconcile_after = ?"
-        + " WHERE id = ?";
+    String sql = "UPDATE payment_operations SET reconcile_attempts = ?, reconcile_after = ?,"
+        + " lease_owner = NULL, lease_until = NULL WHERE id = ?";
     try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setInt(1, attempts);
       Jdbc.setInstant(ps, 2, after);

@@ -27,6 +27,6 @@ public final class MerchantRateLimitFilter implements ContainerRequestFilter {
     if (merchant == null) {
       return; // not authenticated: the authentication filter has answered already
     }
-    limit.admit(merchant);
+    limit.admit(merchant, request.getMethod());
   }
 }

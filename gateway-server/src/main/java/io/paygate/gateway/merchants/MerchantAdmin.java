@@ -79,6 +79,7 @@ public final class MerchantAdmin {
     disabled.disable(id);
     merchants.setDisabledAt(id, now);
     int sessions = revokeSessions(id, now);
+    disabled.announce();
     audit.record("merchant.disabled", "success", id, null, sessions + " sessions revoked");
     return account(id);
   }
@@ -92,6 +93,7 @@ public final class MerchantAdmin {
     }
     merchants.setDisabledAt(id, null);
     disabled.enable(id);
+    disabled.announce();
     audit.record("merchant.enabled", "success", id, null, null);
     return account(id);
   }
@@ -155,7 +157,7 @@ public final class MerchantAdmin {
 
   private int revokeSessions(UUID id, Instant at) {
     List<UUID> sessions = tokens.revokeAll(id, at);
-    sessions.forEach(revoked::revoke);
+    revoked.revokeAll(sessions);
     return sessions.size();
   }
 

@@ -269,6 +269,11 @@ public final class OperationService {
     return operations.findUnresolved(before, now, limit);
   }
 
+  /** Leases an unresolved operation to {@code owner}: whether it holds it now. */
+  boolean lease(UUID id, String owner, Instant now, Instant until) {
+    return operations.lease(id, owner, now, until);
+  }
+
   /** Counts a look-up that did not settle the operation, and when to look again. */
   void postpone(UUID id, int lookUps, Instant after) {
     operations.postpone(id, lookUps, after);

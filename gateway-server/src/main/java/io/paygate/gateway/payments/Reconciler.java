@@ -61,6 +61,10 @@ import org.slf4j.MDC;
  * <p>Captures, voids, refunds and cancels left {@code Pending} or {@code Unknown} are looked up the
  * same way, each with its own backoff: done or refused settle them (and their reservation); not
  * found fails them and gives the reservation back.
+ *
+ * <p>Several nodes on one database: each row is leased before it is looked up ({@link Lease}), so
+ * one node at a time asks the bank about it; a node that dies holding a lease loses it when it
+ * runs out, and another node takes the row over.
  */
 public final class Reconciler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
@@ -78,17 +82,29 @@ public final class Reconciler implements AutoCloseable {
   private final ScheduledExecutorService schedule;
   private final OperationService operations;
   private final ReconciliationMetrics metrics;
+  private final Lease lease;
+
+  /**
+   * Who looks rows up, and for how long a row is theirs.
+   *
+   * @param owner this node (this run of it): written in {@code lease_owner}
+   * @param length long enough for one look-up and a technical cancel, each bounded by the
+   *     acquirer timeout; a dead owner's rows wait this long at most
+   */
+  public record Lease(String owner, Duration length) {}
 
   /**
    * @param settings when payments count as abandoned, how often to look, how long to back off
    * @param metrics where runs and their results are counted
    * @param operations settles unresolved captures, voids, refunds and cancels, and sends
    *     technical cancels; null for payments only
+   * @param lease this node's name and the length of its leases
    */
   public Reconciler(PaymentRepository payments, AcquirerRegistry acquirers, AcquirerCaller caller,
       InFlightPayments inFlight, AuditLog audit, Clock clock, ReconcileSettings settings,
-      ReconciliationMetrics metrics, OperationService operations) {
+      ReconciliationMetrics metrics, OperationService operations, Lease lease) {
     this.operations = operations;
+    this.lease = lease;
     this.payments = payments;
     this.acquirers = acquirers;
     this.caller = caller;
@@ -151,8 +167,11 @@ public final class Reconciler implements AutoCloseable {
         if (inFlight.contains(u.payment().id())) {
           continue;
         }
+        if (!leased(u.payment())) {
+          continue; // another node took it since it was read
+        }
         looked++;
-        Payment p = resolve(u.payment());
+        Payment p = lookUpLeased(u.payment());
         if (p.status().isFinal()) {
           settled++;
           metrics.settled();
@@ -181,6 +200,10 @@ public final class Reconciler implements AutoCloseable {
       for (UnresolvedOperation u : due) {
         if (inFlight.contains(u.operation().id())) {
           continue;
+        }
+        Instant now = clock.instant();
+        if (!operations.lease(u.operation().id(), lease.owner(), now, now.plus(lease.length()))) {
+          continue; // another node took it since it was read
         }
         looked++;
         PaymentOperation op = operations.resolve(u.operation());
@@ -226,11 +249,24 @@ public final class Reconciler implements AutoCloseable {
   }
 
   /**
-   * Asks the payment's acquirer what became of it and records the answer.
+   * Asks the payment's acquirer what became of it and records the answer, unless another node is
+   * doing so now (it holds the lease).
    *
    * @return the payment as stored afterwards
    */
   public Payment resolve(Payment p) {
+    if (!leased(p)) {
+      return payments.find(p.merchantId(), p.id()).orElse(p);
+    }
+    return lookUpLeased(p);
+  }
+
+  private boolean leased(Payment p) {
+    Instant now = clock.instant();
+    return payments.lease(p.id(), lease.owner(), now, now.plus(lease.length()));
+  }
+
+  private Payment lookUpLeased(Payment p) {
     try (MDC.MDCCloseable ignored = MDC.putCloseable("paymentId", p.id().toString())) {
       return lookUp(p);
     }

@@ -1,10 +1,13 @@
 package io.paygate.gateway.resources;
 
 import io.paygate.gateway.api.AdminMerchantJson;
+import io.paygate.gateway.api.MerchantLimitsJson;
 import io.paygate.gateway.auth.OperatorOnly;
 import io.paygate.gateway.db.HistoryCursor;
 import io.paygate.gateway.db.MerchantRepository.Account;
+import io.paygate.gateway.core.MerchantLimits;
 import io.paygate.gateway.merchants.MerchantAdmin;
+import io.paygate.gateway.merchants.MerchantLimitsAdmin;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,11 +20,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * {@code /admin/merchants}: the operator's merchant accounts. Actions are {@code POST}s on the
  * merchant ({@code disable}, {@code enable}, {@code unlock}, {@code password}) and a {@code PUT} of
- * its acquirers; each answers with the merchant as it is afterwards, and is audited.
+ * its acquirers; each answers with the merchant as it is afterwards, and is audited. Its request
+ * limits are a resource of their own ({@code limits}).
  */
 @Path("/admin/merchants")
 @OperatorOnly
@@ -30,10 +35,13 @@ public final class AdminMerchantsResource {
   private static final String PATH = "/admin/merchants";
 
   private final MerchantAdmin merchants;
+  private final MerchantLimitsAdmin limits;
   private final Clock clock;
 
-  public AdminMerchantsResource(MerchantAdmin merchants, Clock clock) {
+  public AdminMerchantsResource(MerchantAdmin merchants, MerchantLimitsAdmin limits,
+      Clock clock) {
     this.merchants = merchants;
+    this.limits = limits;
     this.clock = clock;
   }
 
@@ -87,6 +95,28 @@ public final class AdminMerchantsResource {
   public Response acquirer(@PathParam("id") String id, Map<String, Object> body) {
     Object banks = Bodies.required(body).get("acquiringbank");
     return ok(merchants.route(KeysetLinks.id(id, "merchant"), banks));
+  }
+
+  /** The merchant's request limits: in force, its own, and the defaults. */
+  @GET
+  @Path("{id}/limits")
+  public Response limits(@PathParam("id") String id) {
+    UUID merchant = KeysetLinks.id(id, "merchant");
+    return Response.ok(new MerchantLimitsJson(merchant, limits.own(merchant), limits.defaults()))
+        .build();
+  }
+
+  /**
+   * {@code {"readsPerSecond": n, "writesPerSecond": n}}: the merchant's own limits across all
+   * nodes (0: none; null: the default; a field left out is kept).
+   */
+  @PUT
+  @Path("{id}/limits")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response setLimits(@PathParam("id") String id, Map<String, Object> body) {
+    UUID merchant = KeysetLinks.id(id, "merchant");
+    MerchantLimits own = limits.set(merchant, Bodies.required(body));
+    return Response.ok(new MerchantLimitsJson(merchant, own, limits.defaults())).build();
   }
 
   private Response ok(Account account) {

@@ -148,7 +148,7 @@ public final class PaymentEndpoint extends Handler.Abstract {
       return Answer.of(problems.notAcceptable());
     }
     AuthenticatedMerchant who = authenticator.authenticate(headers.get(HttpHeader.AUTHORIZATION));
-    rateLimit.admit(who);
+    rateLimit.admit(who, "POST");
     if (contentType == null) {
       // Jersey let a body without a type through to the filters, then found no reader for it.
       return Answer.of(problems.unsupportedMediaType());

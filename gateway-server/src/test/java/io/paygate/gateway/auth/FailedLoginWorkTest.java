@@ -15,6 +15,7 @@ import io.paygate.gateway.db.AuditRepository;
 import io.paygate.gateway.db.Database;
 import io.paygate.gateway.db.LoginAttemptRepository;
 import io.paygate.gateway.db.MerchantRepository;
+import io.paygate.gateway.db.SessionNotices;
 import io.paygate.gateway.db.TokenRepository;
 import io.paygate.gateway.errors.ApiException;
 import io.paygate.gateway.limits.LoginThrottle;
@@ -76,7 +77,7 @@ class FailedLoginWorkTest {
         "PiggyBank", Instant.now()));
     auth = new AuthService(merchants, tokens, hasher,
         new TokenService("a-test-secret-of-at-least-32-bytes!!", Duration.ofMinutes(5), clock),
-        new RevokedSessions(tokens, Duration.ofMinutes(5), clock), audit,
+        new RevokedSessions(tokens, Duration.ofMinutes(5), clock, SessionNotices.none()), audit,
         new TokenLifetimes(Duration.ofMinutes(5), Duration.ofDays(1)), clock,
         new Lockout(new LoginAttemptRepository(db.dataSource()), 2, Duration.ofMinutes(30), clock),
         new LoginThrottle(0, 0, clock, new RateLimitMetrics(metrics)), new AuthMetrics(metrics));

@@ -1,5 +1,6 @@
 package io.paygate.gateway.config;
 
+import io.paygate.gateway.core.MerchantLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,8 @@ class SecurityConfigTest {
 
     assertThat(c.tlsKeystore()).isEmpty();
     assertThat(c.corsAllowedOrigins()).isEmpty();
-    assertThat(c.merchantRequestsPerSecond()).isEqualTo(20_000);
+    // Stripe's live-mode limits: 100 reads and 100 writes a second per merchant, across nodes.
+    assertThat(c.merchantLimits()).isEqualTo(new MerchantLimits(100, 100));
     assertThat(c.loginsPerMinutePerLogin()).isEqualTo(20);
     assertThat(c.lockoutAttempts()).isEqualTo(10);
     assertThat(c.lockoutDuration()).isEqualTo(Duration.ofMinutes(30));
@@ -25,14 +27,15 @@ class SecurityConfigTest {
   void environmentVariablesSetEverySecuritySetting() {
     SecurityConfig c = GatewayConfig.from(ConfigSource.load(null, Map.of(
         "PAYGATE_CORS_ALLOWED_ORIGINS", "https://a.example, http://localhost:3000",
-        "PAYGATE_RATE_LIMIT_MERCHANT_PER_SECOND", "0",
+        "PAYGATE_RATE_LIMIT_MERCHANT_READS_PER_SECOND", "0",
+        "PAYGATE_RATE_LIMIT_MERCHANT_WRITES_PER_SECOND", "250",
         "PAYGATE_LOGIN_LOCKOUT_DURATION", "1h",
         "PAYGATE_TLS_KEYSTORE_PATH", "/etc/paygate/tls.p12",
         "PAYGATE_TLS_KEYSTORE_PASSWORD", "pw"))).security();
 
     assertThat(c.corsAllowedOrigins())
         .containsExactly("https://a.example", "http://localhost:3000");
-    assertThat(c.merchantRequestsPerSecond()).as("0 turns the limit off").isZero();
+    assertThat(c.merchantLimits()).as("0 turns a limit off").isEqualTo(new MerchantLimits(0, 250));
     assertThat(c.lockoutDuration()).isEqualTo(Duration.ofHours(1));
     assertThat(c.tlsKeystore()).hasValueSatisfying(p -> assertThat(p).hasFileName("tls.p12"));
   }

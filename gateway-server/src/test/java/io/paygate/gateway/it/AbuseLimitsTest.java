@@ -38,7 +38,8 @@ class AbuseLimitsTest {
 
   @BeforeAll
   static void start() {
-    gw = TestGateway.start(dir, Map.of("rate.limit.merchant.per.second", "1000"), clock);
+    gw = TestGateway.start(dir, Map.of("rate.limit.merchant.reads.per.second", "1000",
+        "rate.limit.merchant.writes.per.second", "1000"), clock);
     token = gw.newMerchantToken();
   }
 
@@ -56,7 +57,8 @@ class AbuseLimitsTest {
   void eachMerchantIsRateLimitedOnItsOwnWithRetryAfter(@TempDir Path other) {
     MutableClock ownClock = MutableClock.ofNow();
     try (TestGateway limited = TestGateway.start(other,
-        Map.of("rate.limit.merchant.per.second", "3"), ownClock)) {
+        Map.of("rate.limit.merchant.reads.per.second", "3",
+            "rate.limit.merchant.writes.per.second", "1"), ownClock)) {
       String a = limited.newMerchantToken();
       String b = limited.newMerchantToken();
       for (int i = 0; i < 3; i++) {
@@ -65,9 +67,16 @@ class AbuseLimitsTest {
       Http.Answer refused = limited.http().get("/api/history", a);
       assertThat(refused.status()).isEqualTo(429);
       assertThat(refused.header("Retry-After")).isEqualTo("1");
+      assertThat(refused.header("RateLimit-Limit")).isEqualTo("3");
+      assertThat(refused.header("RateLimit-Remaining")).isEqualTo("0");
       assertThat(refused.string("type")).endsWith("/rate-limited");
+      // Writes have a budget of their own: one a second here.
       assertThat(limited.http().post("/api/process", a, payment(Cards.AUTHORISED, "1", "EUR"))
-          .status()).isEqualTo(429);
+          .status()).isEqualTo(201);
+      Http.Answer tooManyWrites =
+          limited.http().post("/api/process", a, payment(Cards.AUTHORISED, "1", "EUR"));
+      assertThat(tooManyWrites.status()).isEqualTo(429);
+      assertThat(tooManyWrites.header("RateLimit-Limit")).isEqualTo("1");
       // Another merchant has its own budget.
       assertThat(limited.http().get("/api/history", b).status()).isEqualTo(200);
 

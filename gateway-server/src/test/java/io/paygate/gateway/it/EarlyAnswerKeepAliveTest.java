@@ -41,7 +41,7 @@ class EarlyAnswerKeepAliveTest {
   @BeforeAll
   static void start() {
     gw = TestGateway.start(dir, Map.of("max.body.bytes", String.valueOf(MAX_BODY),
-        "rate.limit.merchant.per.second", "1"));
+        "rate.limit.merchant.reads.per.second", "1", "rate.limit.merchant.writes.per.second", "1"));
     merchantToken = gw.newMerchantToken();
     limitedToken = gw.newMerchantToken();
   }

@@ -37,7 +37,8 @@ class MetricsApiTest {
   static void start() throws IOException {
     // A budget of 10 requests at once, refilled at 10 a second: the five requests below stay
     // within it, and a quick loop of requests runs it out.
-    gw = TestGateway.start(dir, Map.of("rate.limit.merchant.per.second", "10",
+    gw = TestGateway.start(dir, Map.of("rate.limit.merchant.reads.per.second", "10",
+        "rate.limit.merchant.writes.per.second", "10",
         "login.lockout.attempts", "2"));
     token = gw.newMerchantToken();
     Http http = gw.http();

@@ -65,7 +65,8 @@ final class MoneyPath implements AutoCloseable {
     audit = new AuditLog(new AuditRepository(db.dataSource()), clock);
     // Not started: a test runs it with runOnce(), so nothing happens behind its back.
     reconciler = new Reconciler(payments, acquirers, caller, inFlight, audit, clock,
-        config.reconcile(), new ReconciliationMetrics(registry), null);
+        config.reconcile(), new ReconciliationMetrics(registry), null,
+        new Reconciler.Lease("money-path-test", Duration.ofSeconds(30)));
     service = new PaymentService(payments, acquirers, caller,
         new RequestFingerprint("a-test-secret-of-at-least-32-bytes!!".getBytes(
             StandardCharsets.UTF_8)),
