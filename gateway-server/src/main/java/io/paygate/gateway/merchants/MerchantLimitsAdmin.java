@@ -1,6 +1,6 @@
 package io.paygate.gateway.merchants;
 
-import io.paygate.gateway.api.FieldError;
+import io.paygate.gateway.errors.FieldError;
 import io.paygate.gateway.audit.AuditLog;
 import io.paygate.gateway.core.MerchantLimits;
 import io.paygate.gateway.db.MerchantRepository;

@@ -13,6 +13,7 @@ import io.paygate.gateway.db.AuditRepository;
 import io.paygate.gateway.db.Database;
 import io.paygate.gateway.db.LoginAttemptRepository;
 import io.paygate.gateway.db.MerchantRepository;
+import io.paygate.gateway.db.SessionNotices;
 import io.paygate.gateway.db.TokenRepository;
 import io.paygate.gateway.errors.ApiException;
 import io.paygate.gateway.errors.RateLimitedException;
@@ -62,7 +63,7 @@ class LoginThrottleByAddressTest {
     // Per login generous, per address strict, lockout out of reach: only the address limit bites.
     auth = new AuthService(merchants, tokens, hasher,
         new TokenService("a-test-secret-of-at-least-32-bytes!!", Duration.ofMinutes(5), clock),
-        new RevokedSessions(tokens, Duration.ofMinutes(5), clock), audit,
+        new RevokedSessions(tokens, Duration.ofMinutes(5), clock, SessionNotices.none()), audit,
         new TokenLifetimes(Duration.ofMinutes(5), Duration.ofDays(1)), clock,
         new Lockout(new LoginAttemptRepository(db.dataSource()), 1000, Duration.ofMinutes(30),
             clock),
