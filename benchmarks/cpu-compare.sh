@@ -29,7 +29,7 @@ URL[after]=http://127.0.0.1:18382/api/process; TOKEN[after]=$(merchant_token 183
 echo "warming up each for $WARMUP s ..."
 for k in before after; do wrk_rate "${URL[$k]}" "$WARMUP" "$CONNS" "${TOKEN[$k]}" >/dev/null; done
 
-# measure KIND: appends "cpu_us_per_payment rps" to $DATA/KIND and prints them.
+# measure KIND: appends "cpu_us_per_payment rps" to $DATA/KIND.cpu and prints them.
 measure() {
   local k=$1 c0 c1 out n
   c0=$(cpu_ticks "${PID[$k]}")
@@ -37,7 +37,7 @@ measure() {
   c1=$(cpu_ticks "${PID[$k]}")
   n=$(echo "$out" | awk '/requests in/ {print $1}')
   awk -v n="$n" -v c=$((c1 - c0)) -v t="$TICK" -v s="$SECS" \
-    'BEGIN {printf "%.0f %.1f\n", 1e6 * c / t / n, n / s}' | tee -a "$DATA/$k"
+    'BEGIN {printf "%.0f %.1f\n", 1e6 * c / t / n, n / s}' | tee -a "$DATA/$k.cpu"
 }
 for i in $(seq 1 "$RUNS"); do
   order="before after"
@@ -50,10 +50,10 @@ for i in $(seq 1 "$RUNS"); do
   echo "$line  (load $(cut -d' ' -f1 /proc/loadavg))"
 done
 for k in before after; do
-  echo "$k: median $(cut -d' ' -f1 "$DATA/$k" | median) CPU-us per payment," \
-    "$(cut -d' ' -f2 "$DATA/$k" | median) payments/s"
+  echo "$k: median $(cut -d' ' -f1 "$DATA/$k.cpu" | median) CPU-us per payment," \
+    "$(cut -d' ' -f2 "$DATA/$k.cpu" | median) payments/s"
 done
-paste -d' ' <(cut -d' ' -f1 "$DATA/after") <(cut -d' ' -f1 "$DATA/before") \
+paste -d' ' <(cut -d' ' -f1 "$DATA/after.cpu") <(cut -d' ' -f1 "$DATA/before.cpu") \
   | awk '{printf "%.3f\n", $1 / $2}' >"$DATA/ratio"
 echo "after / before CPU per payment, per run: $(tr '\n' ' ' <"$DATA/ratio")-> median $(median <"$DATA/ratio")"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
