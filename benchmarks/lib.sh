@@ -104,10 +104,11 @@ median() {
 
 # loadgen ARGS...: runs the load generator (quietly, summary only) and prints its JSON summary.
 # LOADGEN_JVM_OPTS go to its JVM (benchmarks/sdk-profile.sh records a flight there).
+# LOADGEN_TASKSET prefixes its command, e.g. "taskset -c 1" to keep it on one core.
 loadgen_json() {
   local out
   out=$(mktemp /tmp/loadgen.XXXXXX.json)
-  "$JAVA" ${LOADGEN_JVM_OPTS:-} -jar "$LOADGEN_JAR" --operator-key "$OPERATOR_KEY" --progress 1h --json "$out" "$@" >/dev/null
+  ${LOADGEN_TASKSET:-} "$JAVA" ${LOADGEN_JVM_OPTS:-} -jar "$LOADGEN_JAR" --operator-key "$OPERATOR_KEY" --progress 1h --json "$out" "$@" >/dev/null
   cat "$out"
   rm -f "$out"
 }

@@ -7,7 +7,7 @@ import java.util.UUID;
  * One audit entry. Never holds a secret or card data: {@code detail} is built by the gateway from
  * codes and identifiers only, and is truncated to fit the column.
  *
- * @param event what happened: {@code login}, {@code payment.received}, …
+ * @param event what happened: {@code login}, {@code payment.answered}, …
  * @param outcome {@code success}, {@code failure}, or a payment status
  */
 public record AuditEvent(

@@ -7,7 +7,7 @@ import java.util.UUID;
  * A page of audit entries, newest first: every filter is optional (null).
  *
  * @param merchantId only this merchant's entries
- * @param event only this event ({@code login}, {@code payment.received}, …)
+ * @param event only this event ({@code login}, {@code payment.answered}, …)
  * @param outcome only this outcome
  * @param from entries at or after this time
  * @param to entries before this time

@@ -1,11 +1,14 @@
 package io.paygate.gateway.db;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.paygate.gateway.core.Merchant;
 import io.paygate.gateway.core.MerchantLimits;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,7 +28,17 @@ public final class MerchantRepository {
   private static final HistoryCursor START_OF_TIME =
       new HistoryCursor(Instant.parse("0001-01-01T00:00:00Z"), new UUID(0L, 0L));
 
+  /**
+   * How old a merchant {@link #findRecent} returns may be when another node changed it. A change
+   * made through this repository is seen at once.
+   */
+  public static final Duration RECENT = Duration.ofSeconds(1);
+
   private final DataSource db;
+  // The payment path read its merchant from the database on every payment: 6% of a payment's CPU
+  // samples (BENCHMARKS.md, issue 15). Caffeine, as for verified tokens: bounded and expiring.
+  private final Cache<UUID, Merchant> recent =
+      Caffeine.newBuilder().expireAfterWrite(RECENT).maximumSize(10_000).build();
 
   public MerchantRepository(DataSource db) {
     this.db = db;
@@ -65,6 +78,22 @@ public final class MerchantRepository {
 
   public Optional<Merchant> findById(UUID id) {
     return findOne("SELECT " + READ_COLUMNS + " FROM merchants WHERE id = ?", id);
+  }
+
+  /**
+   * The merchant as read at most {@link #RECENT} ago, for the payment path (its name and acquirer
+   * route). Every change made through this repository is seen at once; a change made on another
+   * node is seen after at most {@link #RECENT}, as by a payment already in flight when it was made.
+   * A disabled merchant is refused before this, by {@code DisabledMerchants}.
+   */
+  public Optional<Merchant> findRecent(UUID id) {
+    Merchant cached = recent.getIfPresent(id);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<Merchant> read = findById(id);
+    read.ifPresent(m -> recent.put(id, m));
+    return read;
   }
 
   /** A merchant with its login lockout, for the operator. */
@@ -220,6 +249,11 @@ public final class MerchantRepository {
   }
 
   private boolean update(String sql, Jdbc.Binder binder) {
-    return Jdbc.update(db, "merchant", sql, binder) == 1;
+    try {
+      return Jdbc.update(db, "merchant", sql, binder) == 1;
+    } finally {
+      // Operator actions are rare: forget every merchant rather than track which one changed.
+      recent.invalidateAll();
+    }
   }
 }

@@ -128,8 +128,26 @@ public final class PaymentRepository {
    * @return whether the row was updated
    */
   public boolean recordOutcome(Payment p, WebhookEventType event) {
+    return recordOutcome(p, event, null);
+  }
+
+  /**
+   * Records the bank's answer to the payment's first send, with the time it was sent: the
+   * payment's row is its own trail (received is {@code created_at}, answered {@code processed_at}),
+   * so the payment path writes no audit row for either. Otherwise as {@link #recordOutcome(Payment)}.
+   *
+   * @param sentAt when the attempt that answered was sent to its bank; null when none was sent
+   * @return whether the row was updated
+   */
+  public boolean recordOutcome(Payment p, Instant sentAt) {
+    return recordOutcome(p, PaymentEvents.typeOf(p.status()), sentAt);
+  }
+
+  private boolean recordOutcome(Payment p, WebhookEventType event, Instant sentAt) {
+    // Without a send time the column keeps what it holds (reconciliation settles a payment sent
+    // before a crash): one statement each rather than COALESCE over a typed null parameter.
     String sql = "UPDATE payments SET status = ?, processed_at = ?, acquirer_status = ?,"
-        + " acquirer_reference = ?, error_code = ?"
+        + " acquirer_reference = ?, error_code = ?" + (sentAt == null ? "" : ", sent_at = ?")
         + " WHERE id = ? AND status IN ('Pending', 'Unknown')";
     boolean announce = outbox != null && event != null && outbox.wants(p.merchantId(), event);
     boolean updated;
@@ -141,7 +159,11 @@ public final class PaymentRepository {
           ps.setString(3, p.acquirerStatus());
           ps.setString(4, p.acquirerReference());
           ps.setString(5, p.errorCode());
-          Jdbc.setUuid(ps, 6, p.id());
+          int next = 6;
+          if (sentAt != null) {
+            Jdbc.setInstant(ps, next++, sentAt);
+          }
+          Jdbc.setUuid(ps, next, p.id());
           if (ps.executeUpdate() != 1) {
             return false;
           }

@@ -158,13 +158,13 @@ public final class PaymentService {
       return replay(payments.findByIdempotencyKey(merchant.id(), idempotencyKey).orElseThrow(),
           requestFingerprint);
     }
-    audit.record("payment.received", "Pending", merchant.id(), pending.id(),
-        pending.amount() + " via " + String.join(", ", route));
+    // No payment.received audit row: the row just stored, durably, is that record (SECURITY.md).
 
     // One deadline for every attempt: a Pending payment older than it plus a margin is abandoned.
     Instant deadline = caller.deadline();
     Payment current = pending;
     AuthorisationResult result = null;
+    Instant sentAt = null;
     List<BankTime> bankTimes = new ArrayList<>(1);
     for (int i = 0; i < route.size(); i++) {
       if (i > 0) {
@@ -181,13 +181,15 @@ public final class PaymentService {
             current.acquirer() + " did not process it (" + result.message() + "); trying " + next);
         current = current.withAcquirer(next);
       }
-      result = attempt(merchant, current, request, deadline, bankTimes);
+      Attempt attempt = attempt(merchant, current, request, deadline, bankTimes);
+      result = attempt.result();
+      sentAt = attempt.sentAt() != null ? attempt.sentAt() : sentAt;
       if (result.outcome() != AuthorisationResult.Outcome.NOT_PROCESSED) {
         break;
       }
     }
     Payment outcome = OutcomeMapper.apply(current, result, now());
-    if (!payments.recordOutcome(outcome)) {
+    if (!payments.recordOutcome(outcome, sentAt)) {
       // Reconciliation settled it first; its answer is the one on record.
       outcome = payments.find(merchant.id(), pending.id()).orElse(outcome);
     }
@@ -196,14 +198,19 @@ public final class PaymentService {
     return new ProcessedPayment(outcome, false, bankTimes);
   }
 
+  /** An attempt's result, and when it was sent (null when there was no acquirer to send it to). */
+  private record Attempt(AuthorisationResult result, Instant sentAt) {}
+
   /** One acquirer's attempt; its time at the bank, if it reached it, goes to {@code bankTimes}. */
-  private AuthorisationResult attempt(Merchant merchant, Payment p, ValidatedPayment request,
+  private Attempt attempt(Merchant merchant, Payment p, ValidatedPayment request,
       Instant deadline, List<BankTime> bankTimes) {
     Optional<LoadedAcquirer> acquirer = acquirers.find(p.acquirer());
     if (acquirer.isEmpty()) {
-      return AuthorisationResult.notProcessed("acquirer " + p.acquirer() + " is not loaded");
+      return new Attempt(
+          AuthorisationResult.notProcessed("acquirer " + p.acquirer() + " is not loaded"), null);
     }
-    audit.record("payment.sent", "Pending", merchant.id(), p.id(), acquirer.get().name());
+    // No payment.sent audit row: the send time goes on the payment row with the outcome.
+    Instant sentAt = now();
     TimedAuthorisation timed = caller.authorise(acquirer.get(),
         bankRequest(merchant, p, request, deadline));
     if (timed.reachedBank()) {
@@ -217,7 +224,7 @@ public final class PaymentService {
     audit.record("payment.answered", status.name(), merchant.id(), p.id(),
         acquirer.get().name() + ": " + result.outcome()
             + (result.message() == null ? "" : ": " + result.message()));
-    return result;
+    return new Attempt(result, sentAt);
   }
 
   private String canonicalName(String acquirer) {

@@ -159,7 +159,7 @@ public final class PaymentEndpoint extends Handler.Abstract {
       throw ValidationException.of(IDEMPOTENCY_KEY,
           "must be 1 to 255 printable ASCII characters without spaces");
     }
-    Merchant merchant = merchants.findById(who.merchantId())
+    Merchant merchant = merchants.findRecent(who.merchantId())
         .orElseThrow(() -> BearerChallengeException.invalidToken(
             "the merchant of this token no longer exists"));
     // Parsed here, once, into what the service takes; the field errors are the validator's.
