@@ -56,6 +56,9 @@ final class Cluster implements AutoCloseable {
       env.put("PAYGATE_DB_USER", "paygate");
       env.put("PAYGATE_JWT_SECRET", JWT_SECRET);
       env.put("PAYGATE_ACQUIRER_PIGGYBANK_BASEURL", c.bank.baseUrl());
+      // Three JVMs starting at once on a small machine: C1 only and the serial collector cut
+      // their start-up's CPU by half; this test measures correctness, not speed.
+      env.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx512m");
       List<CompletableFuture<GatewayProcess>> starting = new ArrayList<>();
       for (int i = 1; i <= size; i++) {
         Path data = Files.createDirectories(dir.resolve("node" + i));

@@ -130,5 +130,7 @@ final class HaProxy implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    // Into the test's output: which nodes HAProxy took out of the rotation, and when.
+    System.out.println("[haproxy] " + log().replace("\n", "\n[haproxy] "));
   }
 }
