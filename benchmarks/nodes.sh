@@ -30,11 +30,15 @@ SECS=${2:-20}
 CONNS=${3:-64}
 WARMUP=${WARMUP:-30}
 CONFIGS=${CONFIGS:-h2 1 2 3}
-LB_PORT=18290
-NODE_PORTS=(18291 18292 18293)
-H2_PORT=18294
-BANK_PORT=18295
-PG_PORT=18296
+# Free ports, asked of the kernel: fixed ones collided with other benchmarks on a shared machine.
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+LB_PORT=$(free_port)
+NODE_PORTS=($(free_port) $(free_port) $(free_port))
+H2_PORT=$(free_port)
+BANK_PORT=$(free_port)
+PG_PORT=$(free_port)
 JWT_SECRET=bench-nodes-jwt-secret-0123456789abcdef0123456789abcdef
 HZ=$(getconf CLK_TCK)
 
