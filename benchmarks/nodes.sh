@@ -174,16 +174,26 @@ for run in $(seq 1 "$RUNS"); do
     bk=$(cores $((bk1 - bk0))); all=$(cores $((all1 - all0)))
     share=$(awk -v p="$((pg1 - pg0))" -v a="$((pg1 - pg0 + gw1 - gw0 + hp1 - hp0 + bk1 - bk0))" \
       'BEGIN {printf "%.0f", a ? 100 * p / a : 0}')
+    # CPU per payment: the figure a busy machine moves least (the rates above it moves a lot).
+    n=$(json_field "$j" requests)
+    per() { awk -v t="$1" -v hz="$HZ" -v n="$n" 'BEGIN {printf "%.0f", n ? t / hz * 1e6 / n : 0}'; }
+    pg_us=$(per $((pg1 - pg0))); gw_us=$(per $((gw1 - gw0)))
+    servers_us=$(per $((pg1 - pg0 + gw1 - gw0 + hp1 - hp0 + bk1 - bk0)))
     echo "$rps" >>"$DATA/$c.rps"
     echo "$share" >>"$DATA/$c.share"
+    echo "$pg_us" >>"$DATA/$c.pgus"
+    echo "$gw_us" >>"$DATA/$c.gwus"
     echo "run $run, $(label "$c"): $rps payments/s (p50 $(json_field "$j" latencyMs.p50) ms," \
       "p99 $(json_field "$j" latencyMs.p99) ms, errors $(json_field "$j" errors)), load average" \
       "$load1; CPU cores used: postgres $pg, gateways $gw, haproxy $hp, bank $bk, whole machine" \
-      "$all (the rest: load generator and other builds); postgres ${share}% of the servers' CPU"
+      "$all (the rest: load generator and other builds); postgres ${share}% of the servers' CPU;" \
+      "CPU-us per payment: postgres $pg_us, gateways $gw_us, all servers $servers_us," \
+      "load generator $(json_field "$j" clientCpuUsPerRequest)"
   done
 done
 echo "medians over $RUNS runs of $SECS s, $CONNS connections, 4 merchants, authorised payments:"
 for c in $CONFIGS; do
-  printf "  %-20s %s payments/s, postgres %s%% of the servers' CPU\n" "$(label "$c")" \
-    "$(median <"$DATA/$c.rps")" "$(median <"$DATA/$c.share")"
+  printf "  %-20s %s payments/s, postgres %s%% of the servers' CPU, CPU-us per payment:" \
+    "$(label "$c")" "$(median <"$DATA/$c.rps")" "$(median <"$DATA/$c.share")"
+  printf " postgres %s, gateways %s\n" "$(median <"$DATA/$c.pgus")" "$(median <"$DATA/$c.gwus")"
 done
