@@ -88,8 +88,8 @@ class ClusterTest {
         Future<Map<String, Object>> b = pool.submit(() -> payOn(second, token, key, body, together));
         Map<String, Object> one = a.get();
         Map<String, Object> other = b.get();
+        // The same payment (its status may have moved on from Unknown between the two answers).
         assertThat(other.get("id")).as("key %s on two nodes", key).isEqualTo(one.get("id"));
-        assertThat(other.get("status")).isEqualTo(one.get("status"));
         idByKey.put(key, (String) one.get("id"));
         bodyByKey.put(key, body);
       }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -97,7 +98,7 @@ final class RetryingPayers implements AutoCloseable {
 
   /** Retries so far, by cause (an HTTP status or an exception's class). */
   Map<String, Long> retries() {
-    Map<String, Long> byCause = new java.util.TreeMap<>();
+    Map<String, Long> byCause = new TreeMap<>();
     retries.forEach((cause, n) -> byCause.put(cause, n.sum()));
     return byCause;
   }
