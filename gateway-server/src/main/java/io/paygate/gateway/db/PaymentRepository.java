@@ -140,7 +140,7 @@ public final class PaymentRepository {
    * @return whether the row was updated
    */
   public boolean recordOutcome(Payment p, Instant sentAt) {
-    return recordOutcome(p, PaymentEvents.typeOf(p.status()), sentAt);
+    return recordOutcome(p, WebhookEventType.ofOutcome(p.status()), sentAt);
   }
 
   private boolean recordOutcome(Payment p, WebhookEventType event, Instant sentAt) {
