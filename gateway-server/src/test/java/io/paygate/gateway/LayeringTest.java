@@ -27,7 +27,7 @@ class LayeringTest {
   private static final String[] EDGE = {ROOT + ".resources..", ROOT + ".http..", ROOT + ".api.."};
   private static final String[] SERVICES = {ROOT + ".payments..", ROOT + ".merchants..",
       ROOT + ".auth..", ROOT + ".webhooks..", ROOT + ".audit..", ROOT + ".limits..",
-      ROOT + ".validation.."};
+      ROOT + ".validation..", ROOT + ".nodes.."};
   private static final String[] STORAGE = {ROOT + ".db.."};
   private static final String[] ACQUIRERS = {ROOT + ".acquirer.."};
   // metrics is listed without "..": its binders (which read repositories) are wiring.

@@ -143,12 +143,17 @@ public final class PaymentRepository {
     return recordOutcome(p, WebhookEventType.ofOutcome(p.status()), sentAt);
   }
 
+  private static final String RECORD_OUTCOME = "UPDATE payments SET status = ?,"
+      + " processed_at = ?, acquirer_status = ?, acquirer_reference = ?, error_code = ?"
+      + " WHERE id = ? AND status IN ('Pending', 'Unknown')";
+  private static final String RECORD_OUTCOME_SENT = "UPDATE payments SET status = ?,"
+      + " processed_at = ?, acquirer_status = ?, acquirer_reference = ?, error_code = ?,"
+      + " sent_at = ? WHERE id = ? AND status IN ('Pending', 'Unknown')";
+
   private boolean recordOutcome(Payment p, WebhookEventType event, Instant sentAt) {
     // Without a send time the column keeps what it holds (reconciliation settles a payment sent
     // before a crash): one statement each rather than COALESCE over a typed null parameter.
-    String sql = "UPDATE payments SET status = ?, processed_at = ?, acquirer_status = ?,"
-        + " acquirer_reference = ?, error_code = ?" + (sentAt == null ? "" : ", sent_at = ?")
-        + " WHERE id = ? AND status IN ('Pending', 'Unknown')";
+    String sql = sentAt == null ? RECORD_OUTCOME : RECORD_OUTCOME_SENT;
     boolean announce = outbox != null && event != null && outbox.wants(p.merchantId(), event);
     boolean updated;
     try {
