@@ -72,7 +72,7 @@ class CrashRecoveryTest {
           "PAYGATE_RECONCILE_INTERVAL", "250ms",
           "PAYGATE_RECONCILE_MARGIN", "300ms",
           // Webhooks to a receiver in this JVM, on loopback: allowed explicitly. A delivery cut
-          // off by a kill is leased for the timeout + 5 s, then sent again.
+          // off by a kill is leased for 2 × the timeout + 5 s, then sent again.
           "PAYGATE_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true",
           "PAYGATE_WEBHOOKS_ALLOW_HTTP", "true",
           "PAYGATE_WEBHOOKS_TIMEOUT", "2s",
