@@ -5,6 +5,7 @@ import com.squareup.moshi.JsonWriter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -87,7 +88,16 @@ public final class BaselineServer {
     @Produces(MediaType.APPLICATION_JSON)
     public Response createUser(InputStream body) throws IOException {
       body.readAllBytes();
-      return Response.status(201).entity("{}").build();
+      return Response.status(201).entity("{\"id\":\"" + UUID.randomUUID() + "\"}").build();
+    }
+
+    /** The load generator lifts its merchants' rate limits before a run, as on the gateway. */
+    @PUT
+    @Path("admin/merchants/{id}/limits")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String limits(InputStream body) throws IOException {
+      body.readAllBytes();
+      return "{\"readsPerSecond\":0,\"writesPerSecond\":0}";
     }
 
     @POST
