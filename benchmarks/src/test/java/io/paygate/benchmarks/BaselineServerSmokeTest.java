@@ -15,13 +15,11 @@ class BaselineServerSmokeTest {
   void answersAPaymentWithItsParsedFields() throws Exception {
     Server server = BaselineServer.start("127.0.0.1", 0);
     try {
-      HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-              URI.create("http://127.0.0.1:" + BaselineServer.port(server) + "/api/process"))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"cardnumber\":\"4111111111111111\","
-              + "\"cvv\":\"123\",\"expirymonth\":12,\"expiryyear\":2031,\"amount\":42.50,"
-              + "\"currency\":\"EUR\",\"cardholdername\":\"Santa Claus\"}"))
-          .build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> answer = send(
+          "http://127.0.0.1:" + BaselineServer.port(server) + "/api/process", "POST",
+          "{\"cardnumber\":\"4111111111111111\",\"cvv\":\"123\",\"expirymonth\":12,"
+              + "\"expiryyear\":2031,\"amount\":42.50,\"currency\":\"EUR\","
+              + "\"cardholdername\":\"Santa Claus\"}");
 
       assertThat(answer.statusCode()).isEqualTo(201);
       assertThat(answer.body()).contains("\"status\":\"Authorised\"", "\"cardNumber\":\"411111******1111\"",
