@@ -71,6 +71,7 @@ import io.paygate.gateway.metrics.RateLimitMetrics;
 import io.paygate.gateway.nodes.LiveNodes;
 import io.paygate.gateway.metrics.ReconciliationMetrics;
 import io.paygate.gateway.metrics.binders.BacklogMetrics;
+import io.paygate.gateway.metrics.binders.WebhookMetrics;
 import io.paygate.gateway.metrics.binders.BreakerMetrics;
 import io.paygate.gateway.metrics.binders.DatabaseSizeMetrics;
 import io.paygate.gateway.payments.HandSettlement;
@@ -252,7 +253,10 @@ public final class Gateway implements AutoCloseable {
           new WebhookEndpointCache(webhookEndpoints, Duration.ofSeconds(5));
       WebhookDispatcher dispatcher = push(parts, new WebhookDispatcher(webhookDeliveries,
           subscriptions, outbox, new WebhookSender(webhookDeliveries, webhookEndpoints,
-              endpointCache, addressPolicy, webhookSettings, clock), webhookSettings, clock));
+              endpointCache, addressPolicy, webhookSettings, clock), webhookSettings, clock,
+          // Payments first: while many are in flight, deliveries lag instead of slowing them.
+          inFlight::size));
+      new WebhookMetrics(webhookDeliveries, dispatcher::throttled, clock).bindTo(registry);
       WebhookEndpointService webhooks = new WebhookEndpointService(webhookEndpoints,
           webhookDeliveries, subscriptions, endpointCache, addressPolicy, webhookSettings, audit,
           clock);

@@ -18,6 +18,9 @@ import java.time.Duration;
  * @param secretOverlap how long the old secret keeps signing after a rotation
  * @param pollInterval how often the outbox is looked at when nothing wakes the dispatcher
  * @param threads deliveries in flight at once
+ * @param busyPayments payments in flight on this node, averaged over about a second, at which
+ *     deliveries yield to payments (0: they never do)
+ * @param busyRate the most deliveries a second this node starts while payments are busy
  */
 public record WebhookSettings(
     boolean allowPrivateAddresses,
@@ -31,7 +34,15 @@ public record WebhookSettings(
     int disableFailures,
     Duration secretOverlap,
     Duration pollInterval,
-    int threads) {
+    int threads,
+    int busyPayments,
+    int busyRate) {
+
+  /**
+   * The default of {@code webhooks.busy.payments}: at saturation every load-generator connection
+   * has a payment in flight (32 in benchmarks/webhooks.sh); at half the peak rate one or two do.
+   */
+  static final int BUSY_PAYMENTS = 8;
 
   static WebhookSettings from(ConfigSource s) {
     Settings v = new Settings(s);
@@ -48,7 +59,9 @@ public record WebhookSettings(
         v.integer("webhooks.disable.failures", 20, 1, 1_000_000),
         v.duration("webhooks.secret.overlap", Duration.ofHours(24)),
         v.duration("webhooks.poll.interval", Duration.ofSeconds(1)),
-        v.integer("webhooks.threads", 8, 1, 256));
+        v.integer("webhooks.threads", 8, 1, 256),
+        v.integer("webhooks.busy.payments", BUSY_PAYMENTS, 0, 100_000),
+        v.integer("webhooks.busy.rate", 100, 1, 1_000_000));
   }
 
   private static boolean bool(ConfigSource s, Settings v, String key, boolean dflt) {

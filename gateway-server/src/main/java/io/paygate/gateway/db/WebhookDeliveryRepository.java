@@ -183,6 +183,27 @@ public final class WebhookDeliveryRepository {
     }
   }
 
+  /**
+   * The outbox's backlog: how many deliveries are pending and since when the longest-waiting one
+   * has been due (null when none is). One walk of the {@code (status, next_attempt_at)} index, for
+   * the metrics (never on the payment path). Deliveries to a disabled endpoint count: they wait
+   * until it is enabled.
+   */
+  public DeliveryBacklog backlog() {
+    String sql = "SELECT COUNT(*) AS n, MIN(next_attempt_at) AS oldest FROM webhook_deliveries"
+        + " WHERE status = 'Pending'";
+    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return new DeliveryBacklog(rs.getLong("n"), Jdbc.getInstant(rs, "oldest"));
+    } catch (SQLException e) {
+      throw new DataAccessException("cannot count pending webhook deliveries", e);
+    }
+  }
+
+  /** Pending deliveries, and the earliest time one of them fell due (null when none is pending). */
+  public record DeliveryBacklog(long pending, Instant oldestDue) {}
+
   /** Another attempt at {@code next}. */
   public void retryAt(UUID id, int attempts, Instant next, String error) {
     update("UPDATE webhook_deliveries SET attempts = ?, next_attempt_at = ?, lease_until = NULL,"

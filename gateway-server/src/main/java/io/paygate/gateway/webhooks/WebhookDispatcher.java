@@ -14,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Cost on the payment path (BENCHMARKS.md, "Webhooks"): a claim takes up to twice as many
  * deliveries as there are threads (one claim transaction feeds two rounds of attempts), claims are
- * at least 20 ms apart, and each is an index walk that stops at its limit.
+ * at least 20 ms apart, and each is an index walk that stops at its limit. While payments are busy
+ * ({@link DeliveryGovernor}) it claims at most {@code webhooks.busy.rate} deliveries a second:
+ * at saturation a delivery costs about a payment's CPU, so deliveries lag and payments keep pace.
  */
 public final class WebhookDispatcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
@@ -56,11 +59,18 @@ public final class WebhookDispatcher implements AutoCloseable {
   private final ExecutorService pool;
   private final int threads;
   private final Thread loop;
+  private final DeliveryGovernor governor;
+  private final DeliveryGovernor.Pace fullSpeed =
+      new DeliveryGovernor.Pace(CLAIM_SPACING_NANOS, Integer.MAX_VALUE);
   private volatile boolean running = true;
 
+  /**
+   * @param paymentsInFlight the payments this node is processing now: while they are many,
+   *     deliveries yield to them ({@code webhooks.busy.*})
+   */
   public WebhookDispatcher(WebhookDeliveryRepository deliveries,
       WebhookSubscriptions subscriptions, WebhookOutbox outbox, WebhookSender sender,
-      WebhookSettings settings, Clock clock) {
+      WebhookSettings settings, Clock clock, IntSupplier paymentsInFlight) {
     this.deliveries = deliveries;
     this.subscriptions = subscriptions;
     this.sender = sender;
@@ -79,6 +89,8 @@ public final class WebhookDispatcher implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    this.governor = new DeliveryGovernor(paymentsInFlight, System::nanoTime,
+        settings.busyPayments(), settings.busyRate(), fullSpeed);
     this.loop = new Thread(this::run, "webhook-dispatcher");
     this.loop.setDaemon(true);
     outbox.onCommitted(this::wake);
@@ -99,12 +111,18 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
   }
 
+  /** Whether deliveries are held to {@code webhooks.busy.rate} because payments are busy. */
+  public boolean throttled() {
+    return governor.busy();
+  }
+
   private void run() {
     Instant nextReload = clock.instant().plus(RELOAD_EVERY);
     long lastClaim = System.nanoTime() - CLAIM_SPACING_NANOS;
     while (running) {
       try {
-        long wait = lastClaim + CLAIM_SPACING_NANOS - System.nanoTime();
+        DeliveryGovernor.Pace pace = governor.pace();
+        long wait = lastClaim + pace.spacingNanos() - System.nanoTime();
         if (wait > 0) {
           TimeUnit.NANOSECONDS.sleep(wait);
         }
@@ -114,8 +132,11 @@ public final class WebhookDispatcher implements AutoCloseable {
           nextReload = clock.instant().plus(RELOAD_EVERY);
         }
         int room = capacity - held.get();
-        // Claim when at least half the queue is free: fewer, fuller claims.
-        boolean claimedAll = room >= threads && claim(room) == room;
+        int limit = Math.min(room, pace.limit());
+        // At full speed, claim when at least half the queue is free: fewer, fuller claims. When
+        // throttled, a claim takes what the pace allows.
+        boolean worthIt = pace == fullSpeed ? room >= threads : limit >= 1;
+        boolean claimedAll = worthIt && claim(limit) == limit;
         if (!claimedAll) {
           // Nothing more is due, or the queue is full: sleep until a commit or a finished
           // delivery wakes us, or the poll interval passes (retries falling due).
