@@ -5,9 +5,17 @@
 # noisy machine. The receiver is the benchmarks' bare Jersey server: its /createuser reads the
 # body and answers 201 (any 2xx will do).
 #
+# After each subscribed run it waits until the outbox is empty (the paygate_webhooks_pending metric;
+# builds without it: 2 s) and prints how long that took: under peak load deliveries lag by design
+# (webhooks.busy.*) and catch up once it stops; the next run starts on a quiet gateway, and the
+# CPU per payment includes every delivery. Then latency at a fixed rate, half of the no-endpoint
+# median unless RATE is given, with and without the endpoint.
+#
 # Usage: benchmarks/webhooks.sh [RUNS=5] [SECONDS=10] [CONNECTIONS=32]
 # Env:   as throughput.sh (JAVA, GATEWAY_JVM_OPTS, WARMUP seconds, default 10); PORT (default
-#        18090): the gateways listen on PORT and PORT+2, the receiver on PORT+1.
+#        18090): the gateways listen on PORT and PORT+2, the receiver on PORT+1; RATE (payments/s)
+#        and LAT_SECONDS (default 10) for the fixed-rate part; GATEWAY_ENV: more settings for
+#        both gateways (e.g. "PAYGATE_WEBHOOKS_BUSY_PAYMENTS=0" to turn the governor off).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . benchmarks/lib.sh
@@ -23,12 +31,35 @@ start_baseline $RECEIVER
 # Loopback receiver over plain HTTP: allowed explicitly, as an operator would.
 ALLOW="PAYGATE_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES=true PAYGATE_WEBHOOKS_ALLOW_HTTP=true"
 RECEIVER_PID=$BASELINE_PID
-start_gateway $NONE "$DATA/none" $ALLOW
+start_gateway $NONE "$DATA/none" $ALLOW ${GATEWAY_ENV:-}
 NONE_PID=$GATEWAY_PID
-start_gateway $SUB "$DATA/subscribed" $ALLOW
+start_gateway $SUB "$DATA/subscribed" $ALLOW ${GATEWAY_ENV:-}
 SUB_PID=$GATEWAY_PID
 # CPU ticks (1/100 s) a process has used: CPU per payment is the figure a busy machine moves least.
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# pending: the subscribed gateway's undelivered deliveries (empty when the build has no metric).
+pending() {
+  curl -sf "http://127.0.0.1:$SUB/metrics" -H "Authorization: Bearer $OPERATOR_KEY" |
+    awk '/^paygate_webhooks_pending / {printf "%d", $2}'
+}
+# drain: waits until the outbox is empty (at most 10 min) and prints the seconds it took and the
+# backlog it started from, or waits 2 s when the build has no metric.
+drain() {
+  local t0 n first
+  t0=$(date +%s%N)
+  first=$(pending)
+  if [ -z "$first" ]; then
+    sleep 2
+    echo "n/a (2 s pause)"
+    return
+  fi
+  n=$first
+  while [ "$n" != 0 ] && [ $(( ($(date +%s%N) - t0) / 1000000000 )) -lt 600 ]; do
+    sleep 0.5
+    n=$(pending)
+  done
+  echo "$(awk -v ns=$(( $(date +%s%N) - t0 )) 'BEGIN {printf "%.1f", ns / 1e9}') s from $first pending"
+}
 TOKEN_NONE=$(merchant_token $NONE)
 TOKEN_SUB=$(merchant_token $SUB)
 curl -sf http://127.0.0.1:$SUB/api/webhooks/endpoints -H "Authorization: Bearer $TOKEN_SUB" \
@@ -47,8 +78,8 @@ for i in $(seq 1 "$RUNS"); do
   read -r none p99n badn < <(wrk_rate http://127.0.0.1:$NONE/api/process "$SECS" "$CONNS" "$TOKEN_NONE")
   t1=$(ticks $NONE_PID); s0=$(ticks $SUB_PID); r0=$(ticks $RECEIVER_PID)
   read -r sub p99s bads < <(wrk_rate http://127.0.0.1:$SUB/api/process "$SECS" "$CONNS" "$TOKEN_SUB")
-  # The subscribed gateway's deliveries may trail its payments: count them in the next pause.
-  sleep 2
+  # The subscribed gateway's deliveries trail its payments: wait for them, and count their CPU.
+  drained=$(drain)
   s1=$(ticks $SUB_PID); r1=$(ticks $RECEIVER_PID)
   echo "$none" >>"$DATA/none.rps"
   echo "$sub" >>"$DATA/sub.rps"
@@ -58,13 +89,23 @@ for i in $(seq 1 "$RUNS"); do
   cpur=$(awk -v t=$((r1 - r0)) -v r="$sub" -v d="$SECS" 'BEGIN {printf "%d", t * 10000 / (r * d)}')
   echo "$cpun" >>"$DATA/none.cpu"; echo "$cpus" >>"$DATA/sub.cpu"
   echo "run $i:  no endpoint $none/s (p99 $p99n, non-2xx $badn, $cpun CPU-us/payment)  subscribed $sub/s (p99 $p99s, non-2xx $bads, $cpus CPU-us/payment, receiver $cpur)  load $(cut -d' ' -f1 /proc/loadavg)"
+  echo "       outbox drained after the run: $drained"
 done
 echo "medians over $RUNS runs of $SECS s, $CONNS connections:"
 echo "  no endpoint  $(median <"$DATA/none.rps") payments/s, $(median <"$DATA/none.cpu") CPU-us per payment"
 echo "  subscribed   $(median <"$DATA/sub.rps") payments/s, ratio $(median <"$DATA/ratio"), $(median <"$DATA/sub.cpu") CPU-us per payment (delivery included)"
-# The deliveries catch up after the load: the endpoint has no failure, and its latest attempts
+# Latency at a fixed rate, well below saturation: what an endpoint costs a payment's answer time.
+RATE=${RATE:-$(median <"$DATA/none.rps" | awk '{printf "%d", $1 / 2}')}
+LAT=${LAT_SECONDS:-10}
+paced() {
+  CONNS=16 RATE=$RATE TOKEN=$2 wrk -t2 -c16 -d"${LAT}s" --latency -s benchmarks/payment-paced.lua "$1" |
+    awk '$1=="50%" {p50=$2} $1=="99%" {p99=$2} /^Requests\/sec/ {r=$2} END {printf "%s/s reached, p50 %s, p99 %s", r, p50, p99}'
+}
+echo "at a fixed rate of $RATE/s asked ($LAT s each, 16 connections, closed loop):"
+echo "  no endpoint  $(paced http://127.0.0.1:$NONE/api/process "$TOKEN_NONE")"
+echo "  subscribed   $(paced http://127.0.0.1:$SUB/api/process "$TOKEN_SUB"), outbox drained after: $(drain)"
+# The deliveries caught up after the load: the endpoint has no failure, and its latest attempts
 # are 2xx.
-sleep 5
 curl -sf "http://127.0.0.1:$SUB/api/webhooks/endpoints/$ENDPOINT" -H "Authorization: Bearer $TOKEN_SUB" |
   sed 's/.*"enabled":\([a-z]*\).*"consecutiveFailures":\([0-9]*\).*/  endpoint after the run: enabled=\1, consecutive failures=\2/'
 curl -sf "http://127.0.0.1:$SUB/api/webhooks/endpoints/$ENDPOINT/deliveries?limit=200" -H "Authorization: Bearer $TOKEN_SUB" |
