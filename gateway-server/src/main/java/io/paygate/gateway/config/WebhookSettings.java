@@ -40,7 +40,7 @@ public record WebhookSettings(
 
   /**
    * The default of {@code webhooks.busy.payments}: at saturation every load-generator connection
-   * has a payment in flight (32 in benchmarks/webhooks.sh); at half the peak rate one or two do.
+   * has a payment in flight (32 of 32 in benchmarks/webhooks.sh); below the peak it stays off.
    */
   static final int BUSY_PAYMENTS = 8;
 

@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  * over about a second so that one burst does not throttle and one lull does not release. It turns
  * busy when the average reaches {@code busyAt} and clears when it falls below half of that: the
  * gap keeps it from flapping at the threshold. At saturation every connection has a payment in
- * flight; at half the peak rate only one or two do (BENCHMARKS.md, "Webhooks").
+ * flight; at a fixed rate below the peak it stayed off (BENCHMARKS.md, "Webhooks").
  *
  * <p>Not thread-safe: only the dispatcher's thread calls it.
  */
