@@ -89,7 +89,7 @@ class LoginThrottleByAddressTest {
         .isInstanceOf(RateLimitedException.class);
     // Another client, with no logging context either: its own bucket, so a real answer.
     assertBadLogin(() -> auth.login(login, "wrong password", "203.0.113.9"));
-    assertThat(auth.login(login, PASSWORD, "203.0.113.9").token()).isNotBlank();
+    assertThat(auth.login(login, PASSWORD, "203.0.113.9").accessToken()).isNotBlank();
   }
 
   @Test
