@@ -222,8 +222,7 @@ public final class Gateway implements AutoCloseable {
       AcquirerRegistry acquirers = push(parts,
           AcquirerRegistry.load(config, Gateway.class.getClassLoader()));
       AcquirerCaller caller = push(parts,
-          new AcquirerCaller(config.acquirerTimeout(), config.acquirerMaxConcurrency(),
-              config.breakerFailures(), config.breakerPause(), clock));
+          new AcquirerCaller(config.acquirerCalls(), clock));
       new BreakerMetrics(caller, acquirers.all().stream().map(LoadedAcquirer::name).toList())
           .bindTo(registry);
       InFlightPayments inFlight = new InFlightPayments();
@@ -271,8 +270,7 @@ public final class Gateway implements AutoCloseable {
       RateLimitMetrics rateLimitMetrics = new RateLimitMetrics(registry);
       AuthService auth = new AuthService(merchantRepo, tokenRepo, hasher, tokenService, revoked,
           audit, config.tokenLifetimes(), clock, lockout,
-          new LoginThrottle(security.loginsPerMinutePerLogin(),
-              security.loginsPerMinutePerAddress(), clock, rateLimitMetrics),
+          new LoginThrottle(security.loginRateLimits(), clock, rateLimitMetrics),
           new AuthMetrics(registry));
       MerchantService merchants = new MerchantService(merchantRepo, hasher, audit, clock);
       DisabledMerchants disabled = new DisabledMerchants(merchantRepo, sessionNotices);
