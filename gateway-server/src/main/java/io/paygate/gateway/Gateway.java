@@ -96,6 +96,7 @@ import io.paygate.gateway.resources.PaymentOperationsResource;
 import io.paygate.gateway.resources.WebhookEndpointResource;
 import io.paygate.gateway.validation.PaymentRequestValidator;
 import io.paygate.gateway.webhooks.AddressPolicy;
+import io.paygate.gateway.webhooks.NewWebhookEndpointReader;
 import io.paygate.gateway.webhooks.WebhookDispatcher;
 import io.paygate.gateway.webhooks.WebhookEndpointCache;
 import io.paygate.gateway.webhooks.WebhookEndpointService;
@@ -320,7 +321,8 @@ public final class Gateway implements AutoCloseable {
           .register(new OpenApiResource())
           .register(new MerchantAuditResource(auditRepo))
           .register(new OperatorAuditResource(auditRepo))
-          .register(new WebhookEndpointResource(webhooks, clock))
+          .register(new WebhookEndpointResource(webhooks,
+              new NewWebhookEndpointReader(webhookSettings.allowHttp()), clock))
           .register(new OperatorWebhookResource(webhooks, clock))
           .register(new AdminMerchantsResource(merchantAdmin,
               new MerchantLimitsAdmin(merchantRepo, merchantLimit, audit), clock))
