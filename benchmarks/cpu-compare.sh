@@ -6,7 +6,9 @@
 # much.
 #
 # Usage: benchmarks/cpu-compare.sh BEFORE_JAR AFTER_JAR [RUNS=4] [SECONDS=10] [CONNECTIONS=32]
-# Env:   WARMUP (default 40 s of load on each first), JAVA, GATEWAY_JVM_OPTS.
+# Env:   WARMUP (default 40 s of load on each first), JAVA, GATEWAY_JVM_OPTS, BANK (lib.sh);
+#        BEFORE_ENV / AFTER_ENV: settings for one of the two only, e.g. the same jar twice with
+#        AFTER_ENV="PAYGATE_HTTP_THREADS=platform".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . benchmarks/lib.sh
@@ -22,8 +24,10 @@ TICK=$(getconf CLK_TCK)
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 DATA=$(mktemp -d /tmp/paygate-cpu-compare.XXXXXX)
 declare -A PID TOKEN URL
-GATEWAY_JAR=$BEFORE_JAR start_gateway 18380 "$DATA/before"; PID[before]=$GATEWAY_PID
-GATEWAY_JAR=$AFTER_JAR start_gateway 18382 "$DATA/after"; PID[after]=$GATEWAY_PID
+# shellcheck disable=SC2086 # each is a list of NAME=value words
+GATEWAY_JAR=$BEFORE_JAR start_gateway 18380 "$DATA/before" ${BEFORE_ENV:-}; PID[before]=$GATEWAY_PID
+# shellcheck disable=SC2086
+GATEWAY_JAR=$AFTER_JAR start_gateway 18382 "$DATA/after" ${AFTER_ENV:-}; PID[after]=$GATEWAY_PID
 URL[before]=http://127.0.0.1:18380/api/process; TOKEN[before]=$(merchant_token 18380)
 URL[after]=http://127.0.0.1:18382/api/process; TOKEN[after]=$(merchant_token 18382)
 echo "warming up each for $WARMUP s ..."

@@ -47,6 +47,22 @@ wait_http() {
   return 1
 }
 
+# BANK=process: gateways send their payments to one Piggy Bank simulator running in a process of
+# its own (started by the first start_gateway, on BANK_PORT, default 18399), as a real bank is
+# elsewhere. By default (BANK=embedded) each gateway starts the simulator inside its own JVM, where
+# the simulator's store of every payment it answered grows in the gateway's heap and lengthens its
+# GC pauses as a run goes on (BENCHMARKS.md, issue 15).
+BANK=${BANK:-embedded}
+BANK_URL=
+start_bank_process() {
+  local port=${BANK_PORT:-18399}
+  "$JAVA" -cp "$GATEWAY_JAR" io.paygate.piggy.simulator.PiggyBankSimulatorMain --port "$port" \
+    >"/tmp/piggy-bank-$port.log" 2>&1 &
+  PIDS+=("$!")
+  wait_http "http://127.0.0.1:$port/health"
+  BANK_URL=http://127.0.0.1:$port
+}
+
 # start_gateway PORT DATA_DIR [extra env assignments...]: starts it (merchant rate limits off: one
 # merchant is pushed far past 100 requests a second; login throttling per address off: the load
 # generator logs its merchants in from one address), sets GATEWAY_PID and
@@ -54,12 +70,19 @@ wait_http() {
 start_gateway() {
   local port=$1 dir=$2
   shift 2
-  local t0
+  local t0 bank=()
+  if [ "$BANK" = process ]; then
+    [ -n "$BANK_URL" ] || start_bank_process
+    bank=(PAYGATE_ACQUIRER_PIGGYBANK_SIMULATOR=false PAYGATE_ACQUIRER_PIGGYBANK_BASEURL="$BANK_URL")
+  elif [ "$BANK" != embedded ]; then
+    echo "BANK must be embedded or process, not '$BANK'" >&2
+    return 2
+  fi
   t0=$(date +%s%N)
   env PAYGATE_PORT="$port" PAYGATE_HOST=127.0.0.1 PAYGATE_DATA_DIR="$dir" \
     PAYGATE_OPERATOR_KEY="$OPERATOR_KEY" PAYGATE_RATE_LIMIT_LOGIN_ADDRESS_PER_MINUTE=0 \
     PAYGATE_RATE_LIMIT_MERCHANT_READS_PER_SECOND=0 PAYGATE_RATE_LIMIT_MERCHANT_WRITES_PER_SECOND=0 \
-    PAYGATE_ACQUIRER_PIGGYBANK_SIMULATOR=true "$@" \
+    PAYGATE_ACQUIRER_PIGGYBANK_SIMULATOR=true ${bank[@]+"${bank[@]}"} "$@" \
     "$JAVA" ${GATEWAY_JVM_OPTS:-} -jar "$GATEWAY_JAR" >"$dir.log" 2>&1 &
   GATEWAY_PID=$!
   PIDS+=("$GATEWAY_PID")

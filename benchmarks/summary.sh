@@ -10,7 +10,9 @@
 # Usage: benchmarks/summary.sh [RUNS=3] [SECONDS=10] [CONNECTIONS=32] [LATENCY_SECONDS=20]
 # Env:   WARMUP (default 40), GATEWAY_JAR, JAVA, GATEWAY_JVM_OPTS, BASELINE_JVM_OPTS,
 #        LOADGEN_TASKSET (e.g. "taskset -c 1": runs the open-loop generator on that core only),
-#        LATENCY_CONCURRENCY (default 64: the generator's most requests in flight).
+#        LATENCY_CONCURRENCY (default 64: the generator's most requests in flight),
+#        BANK=process (the Piggy Bank simulator in a process of its own instead of inside each
+#        gateway's JVM, see lib.sh).
 # Takes about 3 x WARMUP + RUNS x 3 x SECONDS + 3 x 2 x (LATENCY_SECONDS + 10) seconds plus
 # start-ups: 7 minutes with the defaults.
 # Needs the jars: mvn -B -o -pl gateway-server,benchmarks,loadgen -am package -DskipTests
@@ -68,15 +70,15 @@ latency() {
   key=gatewayAddedMs
   [ "$1" = echo ] && key=latencyMs
   echo "$(json_field "$j" "$key.p50") $(json_field "$j" "$key.p99") $(json_field "$j" "$key.p999")" \
-    "$(json_field "$j" throughput) $(json_field "$j" errors)"
+    "$(json_field "$j" throughput) $(json_field "$j" errors) $(json_field "$j" clientCpuUsPerRequest)"
 }
 declare -A LAT
 for pct in 25 50 75; do
   rate=$(awk -v p="$PEAK" -v f="$pct" 'BEGIN {printf "%d", p * f / 100}')
   LAT[echo-$pct]=$(latency echo 18281 "$rate")
   LAT[durable-$pct]=$(latency durable 18280 "$rate")
-  echo "at $pct% of peak ($rate/s): echo total ms p50 p99 p99.9 req/s errors: ${LAT[echo-$pct]};" \
-    "gateway-added: ${LAT[durable-$pct]}  (load $(load))"
+  echo "at $pct% of peak ($rate/s): echo total ms p50 p99 p99.9 req/s errors generator-CPU-us/request:" \
+    "${LAT[echo-$pct]}; gateway-added: ${LAT[durable-$pct]}  (load $(load))"
 done
 
 echo
@@ -85,8 +87,8 @@ echo "| --- | --- | --- |"
 echo "| durable payments/s, $CONNS connections, median of $RUNS x $SECS s | $PEAK/s, ratio $(median <"$DATA/durable.ratio") | $ECHO req/s |"
 echo "| not-durable payments/s (H2 write delay 500 ms) | $(median <"$DATA/not-durable.rps")/s, ratio $(median <"$DATA/not-durable.ratio") | |"
 for pct in 25 50 75; do
-  read -r g50 g99 g999 grate gerr <<<"${LAT[durable-$pct]}"
-  read -r e50 e99 e999 erate eerr <<<"${LAT[echo-$pct]}"
+  read -r g50 g99 g999 grate gerr _ <<<"${LAT[durable-$pct]}"
+  read -r e50 e99 e999 erate eerr _ <<<"${LAT[echo-$pct]}"
   echo "| gateway-added p50 / p99 / p99.9 at $pct% of peak ($grate/s served, $gerr errors) | $g50 / $g99 / $g999 ms | total $e50 / $e99 / $e999 ms ($erate/s) |"
 done
 echo

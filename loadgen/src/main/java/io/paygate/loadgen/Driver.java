@@ -26,13 +26,16 @@ final class Driver {
   private final int merchants;
   private final boolean idempotent;
   private final Results results;
+  private final boolean virtualThreads;
 
-  Driver(Target target, Mix mix, int merchants, boolean idempotent, Results results) {
+  Driver(Target target, Mix mix, int merchants, boolean idempotent, Results results,
+      boolean virtualThreads) {
     this.target = target;
     this.mix = mix;
     this.merchants = merchants;
     this.idempotent = idempotent;
     this.results = results;
+    this.virtualThreads = virtualThreads;
   }
 
   /**
@@ -46,7 +49,7 @@ final class Driver {
     long startNanos = System.nanoTime();
     AtomicLong tickets = new AtomicLong();
     double interval = rate > 0 ? 1e9 / rate : 0;
-    ThreadFactory factory = Threads.workers();
+    ThreadFactory factory = Threads.workers(virtualThreads);
     List<Thread> workers = new ArrayList<>(concurrency);
     Run run = new Run(workers);
     for (int i = 0; i < concurrency; i++) {

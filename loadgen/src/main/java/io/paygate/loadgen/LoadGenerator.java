@@ -54,6 +54,12 @@ public final class LoadGenerator implements Callable<Integer> {
       description = "requests in flight at most: connections and workers (default: ${DEFAULT-VALUE})")
   int concurrency;
 
+  @Option(names = "--threads", defaultValue = "auto",
+      description = "workers on platform or virtual threads; auto: platform threads up to "
+          + Threads.AUTO_PLATFORM_LIMIT + " workers (cheaper per request), virtual above"
+          + " (default: ${DEFAULT-VALUE})")
+  String threads;
+
   @Option(names = {"-r", "--rate"}, defaultValue = "0",
       description = "target requests per second (open loop); 0 for a closed loop (default)")
   double rate;
@@ -137,6 +143,12 @@ public final class LoadGenerator implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--merchants and --concurrency must be at least 1");
     }
+    boolean virtualThreads;
+    try {
+      virtualThreads = Threads.virtual(Threads.Kind.parse(threads), concurrency);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     OkHttpClient http = new OkHttpClient.Builder()
         .connectionPool(new ConnectionPool(concurrency + 4, 5, TimeUnit.MINUTES))
@@ -151,8 +163,8 @@ public final class LoadGenerator implements Callable<Integer> {
                 + " idempotency %s%s%n", base, merchants, client,
             rate > 0 ? String.format(Locale.ROOT, "%.0f req/s", rate) : "closed loop",
             concurrency, workload, idempotency ? "on" : "off",
-            Threads.virtual() ? ", virtual threads" : "");
-        summary = run(http, base, target, workload);
+            virtualThreads ? ", virtual threads" : ", platform threads");
+        summary = run(http, base, target, workload, virtualThreads);
       }
     } catch (Merchants.SetupException e) {
       out.println("setup failed: " + e.getMessage());
@@ -168,15 +180,15 @@ public final class LoadGenerator implements Callable<Integer> {
     return summary.requests() > 0 && summary.errors() < summary.requests() ? 0 : 1;
   }
 
-  private Summary run(OkHttpClient http, String base, Target target, Mix workload)
-      throws IOException, InterruptedException {
+  private Summary run(OkHttpClient http, String base, Target target, Mix workload,
+      boolean virtualThreads) throws IOException, InterruptedException {
     Results results = new Results();
     HealthProbe probe = healthProbe.isZero() ? null
         : new HealthProbe(http, base, healthProbe.toMillis());
     long start = System.nanoTime();
     long measureFrom = start + warmup.toNanos();
     long deadline = measureFrom + duration.toNanos();
-    Driver.Run run = new Driver(target, workload, merchants, idempotency, results)
+    Driver.Run run = new Driver(target, workload, merchants, idempotency, results, virtualThreads)
         .start(concurrency, rate, count, deadline);
     boolean measuring = warmup.isZero();
     long cpuFrom = measuring ? processCpuNanos() : -1;

@@ -125,4 +125,21 @@ class LoadGeneratorSmokeTest {
     assertThat(ran.exit()).isNotZero();
     assertThat(ran.output()).contains("'refunds' is not one of");
   }
+
+  @Test
+  void aSmallRunTakesPlatformThreadsUnlessToldOtherwise() {
+    Ran ran = run("--url", url(), "--operator-key", OPERATOR_KEY, "--count", "20",
+        "--concurrency", "4", "--mix", "authorised=1");
+
+    assertThat(ran.exit()).as(ran.output()).isZero();
+    assertThat(ran.output()).contains("4 in flight at most").contains(", platform threads");
+  }
+
+  @Test
+  void anUnknownKindOfThreadsIsRefusedWithTheChoices() {
+    Ran ran = run("--url", url(), "--threads", "green");
+
+    assertThat(ran.exit()).isNotZero();
+    assertThat(ran.output()).contains("--threads must be auto, platform or virtual, not 'green'");
+  }
 }

@@ -11,6 +11,7 @@ import io.paygate.acquirer.spi.RefundRequest;
 import io.paygate.acquirer.spi.StatusRequest;
 import io.paygate.acquirer.spi.StatusResult;
 import io.paygate.acquirer.spi.VoidRequest;
+import io.paygate.gateway.config.AcquirerCallSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,18 +42,11 @@ public final class AcquirerCaller implements AutoCloseable {
   private final int breakerThreshold;
   private final Duration breakerPause;
 
-  /**
-   * @param timeout how long to wait for a bank's answer
-   * @param maxConcurrentCalls calls in flight per acquirer; more are refused without calling it
-   * @param breakerThreshold failed authorisations in a row that open an acquirer's breaker
-   * @param breakerPause how long an open breaker refuses calls before it lets a probe through
-   */
-  public AcquirerCaller(Duration timeout, int maxConcurrentCalls, int breakerThreshold,
-      Duration breakerPause, Clock clock) {
-    this.timeout = timeout;
-    this.maxConcurrentCalls = maxConcurrentCalls;
-    this.breakerThreshold = breakerThreshold;
-    this.breakerPause = breakerPause;
+  public AcquirerCaller(AcquirerCallSettings settings, Clock clock) {
+    this.timeout = settings.timeout();
+    this.maxConcurrentCalls = settings.maxConcurrentCalls();
+    this.breakerThreshold = settings.breakerThreshold();
+    this.breakerPause = settings.breakerPause();
     this.clock = clock;
   }
 

@@ -1,6 +1,5 @@
 package io.paygate.gateway.auth;
 
-import io.paygate.gateway.api.TokenPairJson;
 import io.paygate.gateway.audit.AuditLog;
 import io.paygate.gateway.config.TokenLifetimes;
 import io.paygate.gateway.core.Ids;
@@ -63,7 +62,7 @@ public final class AuthService {
    * @throws ApiException 401 with one message for every kind of failure (unknown login, wrong
    *     password, locked account); 429 when the login or the address tried too often
    */
-  public TokenPairJson login(String login, String password, String clientAddress) {
+  public TokenPair login(String login, String password, String clientAddress) {
     throttle.check(login, Objects.requireNonNull(clientAddress, "clientAddress == null"));
     Optional<Merchant> merchant = merchants.findByLogin(login);
     UUID id = merchant.map(Merchant::id).orElse(null);
@@ -102,7 +101,7 @@ public final class AuthService {
    * Exchanges a refresh token for a new pair. The token presented is used up; presenting a used
    * one again means it was stolen or leaked, so its whole family is revoked.
    */
-  public TokenPairJson refresh(String refreshToken) {
+  public TokenPair refresh(String refreshToken) {
     if (!RefreshTokens.looksValid(refreshToken)) {
       throw ApiException.unauthorized(BAD_REFRESH);
     }
@@ -140,11 +139,11 @@ public final class AuthService {
     revoked.revoke(familyId);
   }
 
-  private TokenPairJson issue(UUID merchantId, UUID familyId) {
+  private TokenPair issue(UUID merchantId, UUID familyId) {
     TokenService.Issued access = accessTokens.issue(merchantId, familyId);
     String refresh = RefreshTokens.newToken();
     Instant refreshExpires = clock.instant().plus(lifetimes.refresh());
     tokens.insert(RefreshTokens.hash(refresh), familyId, refreshExpires);
-    return new TokenPairJson(access.token(), access.expiresAt(), refresh, refreshExpires);
+    return new TokenPair(access.token(), access.expiresAt(), refresh, refreshExpires);
   }
 }

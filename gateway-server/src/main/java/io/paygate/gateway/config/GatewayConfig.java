@@ -220,6 +220,12 @@ public final class GatewayConfig {
     return shutdownTimeout;
   }
 
+  /** How bank calls are bounded: deadline, calls in flight, circuit breaker; named. */
+  public AcquirerCallSettings acquirerCalls() {
+    return new AcquirerCallSettings(acquirerTimeout, acquirerMaxConcurrency, breakerFailures,
+        breakerPause);
+  }
+
   /** Failed authorisations in a row that open an acquirer's circuit breaker. */
   public int breakerFailures() {
     return breakerFailures;

@@ -92,6 +92,11 @@ public final class SecurityConfig {
     return loginsPerMinutePerAddress;
   }
 
+  /** Both login limits, named: what the login throttle takes. */
+  public LoginRateLimits loginRateLimits() {
+    return new LoginRateLimits(loginsPerMinutePerLogin, loginsPerMinutePerAddress);
+  }
+
   /** Failed logins in a row that lock an account. */
   public int lockoutAttempts() {
     return lockoutAttempts;

@@ -1,5 +1,6 @@
 package io.paygate.gateway.limits;
 
+import io.paygate.gateway.config.LoginRateLimits;
 import io.paygate.gateway.errors.RateLimitedException;
 import io.paygate.gateway.metrics.RateLimitMetrics;
 import java.time.Clock;
@@ -15,11 +16,10 @@ public final class LoginThrottle {
   private final RateLimiter perAddress;
   private final RateLimitMetrics metrics;
 
-  public LoginThrottle(int perLoginPerMinute, int perAddressPerMinute, Clock clock,
-      RateLimitMetrics metrics) {
+  public LoginThrottle(LoginRateLimits limits, Clock clock, RateLimitMetrics metrics) {
     this.metrics = metrics;
-    this.perLogin = new RateLimiter(perLoginPerMinute, Duration.ofMinutes(1), clock);
-    this.perAddress = new RateLimiter(perAddressPerMinute, Duration.ofMinutes(1), clock);
+    this.perLogin = new RateLimiter(limits.perLogin(), Duration.ofMinutes(1), clock);
+    this.perAddress = new RateLimiter(limits.perAddress(), Duration.ofMinutes(1), clock);
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.paygate.gateway.merchants;
 
 import io.paygate.gateway.acquirer.AcquirerRegistry;
-import io.paygate.gateway.errors.FieldError;
 import io.paygate.gateway.audit.AuditLog;
 import io.paygate.gateway.auth.DisabledMerchants;
 import io.paygate.gateway.auth.Lockout;
@@ -12,6 +11,8 @@ import io.paygate.gateway.db.MerchantRepository;
 import io.paygate.gateway.db.MerchantRepository.Account;
 import io.paygate.gateway.db.TokenRepository;
 import io.paygate.gateway.errors.ApiException;
+import io.paygate.gateway.errors.Checked;
+import io.paygate.gateway.errors.FieldError;
 import io.paygate.gateway.errors.ValidationException;
 import java.time.Clock;
 import java.time.Instant;
@@ -132,17 +133,17 @@ public final class MerchantAdmin {
    * Routes the merchant's next payments to loaded acquirers, in order ({@code acquiringbank}: one
    * name or a list for failover, as on creation). Payments already made keep their acquirer.
    *
-   * @throws ValidationException 400 when the field is missing or malformed
-   * @throws ApiException 422 when a name is not a loaded acquirer
+   * @param request as read by {@link AcquirerRouteReader}; refused only once the merchant exists
+   * @throws ApiException 404 when there is no such merchant
+   * @throws ValidationException 400 when the field is missing or malformed (not audited: nothing
+   *     was asked of the merchant's routing yet)
+   * @throws ApiException 422 when a name is not a loaded acquirer (audited)
    */
-  public Account route(UUID id, Object acquiringBank) {
+  public Account route(UUID id, Checked<AcquirerRoute> request) {
     Account before = account(id);
+    AcquirerRoute route = request.orThrow();
     List<FieldError> errors = new ArrayList<>();
-    List<String> names = AcquirerChoice.names(acquiringBank, errors);
-    if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
-    }
-    List<String> chosen = AcquirerChoice.resolve(names, acquirers, errors);
+    List<String> chosen = AcquirerChoice.resolve(route.names(), acquirers, errors);
     if (!errors.isEmpty()) {
       String why = errors.get(0).message();
       audit.record("merchant.acquirer.changed", "failure", id, null, why);

@@ -6,6 +6,10 @@ import io.paygate.gateway.auth.OperatorOnly;
 import io.paygate.gateway.db.HistoryCursor;
 import io.paygate.gateway.db.MerchantRepository.Account;
 import io.paygate.gateway.core.MerchantLimits;
+import io.paygate.gateway.errors.Checked;
+import io.paygate.gateway.merchants.AcquirerRoute;
+import io.paygate.gateway.merchants.AcquirerRouteReader;
+import io.paygate.gateway.merchants.LimitsChangeReader;
 import io.paygate.gateway.merchants.MerchantAdmin;
 import io.paygate.gateway.merchants.MerchantLimitsAdmin;
 import jakarta.ws.rs.Consumes;
@@ -93,8 +97,9 @@ public final class AdminMerchantsResource {
   @Path("{id}/acquirer")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response acquirer(@PathParam("id") String id, Map<String, Object> body) {
-    Object banks = Bodies.required(body).get("acquiringbank");
-    return ok(merchants.route(KeysetLinks.id(id, "merchant"), banks));
+    // Read before the id, as always; refused by the service once the merchant is known to exist.
+    Checked<AcquirerRoute> route = AcquirerRouteReader.read(Bodies.required(body));
+    return ok(merchants.route(KeysetLinks.id(id, "merchant"), route));
   }
 
   /** The merchant's request limits: in force, its own, and the defaults. */
@@ -115,7 +120,7 @@ public final class AdminMerchantsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response setLimits(@PathParam("id") String id, Map<String, Object> body) {
     UUID merchant = KeysetLinks.id(id, "merchant");
-    MerchantLimits own = limits.set(merchant, Bodies.required(body));
+    MerchantLimits own = limits.set(merchant, LimitsChangeReader.read(Bodies.required(body)));
     return Response.ok(new MerchantLimitsJson(merchant, own, limits.defaults())).build();
   }
 

@@ -6,6 +6,8 @@ import io.paygate.gateway.auth.AuthenticatedMerchant;
 import io.paygate.gateway.auth.MerchantOnly;
 import io.paygate.gateway.core.WebhookEndpoint;
 import io.paygate.gateway.errors.ApiException;
+import io.paygate.gateway.webhooks.NewWebhookEndpoint;
+import io.paygate.gateway.webhooks.NewWebhookEndpointReader;
 import io.paygate.gateway.webhooks.WebhookEndpointService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -29,18 +31,21 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public final class WebhookEndpointResource {
   private final WebhookEndpointService service;
+  private final NewWebhookEndpointReader reader;
   private final Clock clock;
 
-  public WebhookEndpointResource(WebhookEndpointService service, Clock clock) {
+  public WebhookEndpointResource(WebhookEndpointService service, NewWebhookEndpointReader reader,
+      Clock clock) {
     this.service = service;
+    this.reader = reader;
     this.clock = clock;
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(Map<String, Object> body, @Context SecurityContext security) {
-    Map<String, Object> b = Bodies.required(body);
-    WebhookEndpoint e = service.register(merchantId(security), b.get("url"), b.get("events"));
+    NewWebhookEndpoint request = reader.read(Bodies.required(body));
+    WebhookEndpoint e = service.register(merchantId(security), request);
     return Response.status(Response.Status.CREATED)
         .header("Location", "/api/webhooks/endpoints/" + e.id())
         .entity(WebhookEndpointJson.withSecret(e, clock.instant())).build();

@@ -1,28 +1,22 @@
 package io.paygate.gateway.webhooks;
 
-import io.paygate.gateway.errors.FieldError;
 import io.paygate.gateway.audit.AuditLog;
 import io.paygate.gateway.config.WebhookSettings;
 import io.paygate.gateway.core.Ids;
 import io.paygate.gateway.core.WebhookAttempt;
 import io.paygate.gateway.core.WebhookEndpoint;
-import io.paygate.gateway.core.WebhookEventType;
 import io.paygate.gateway.db.WebhookDeliveryRepository;
 import io.paygate.gateway.db.WebhookEndpointRepository;
 import io.paygate.gateway.errors.ApiException;
 import io.paygate.gateway.errors.ValidationException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -63,23 +57,23 @@ public final class WebhookEndpointService {
   }
 
   /**
-   * Registers an endpoint.
+   * Registers an endpoint, read and checked for syntax at the edge
+   * ({@link NewWebhookEndpointReader}); here its host is resolved and refused when it points
+   * where the gateway must not call (SSRF).
    *
    * @return the endpoint, whose secret the caller shows once
+   * @throws ValidationException 400 naming {@code url} when its host is refused or does not
+   *     resolve
+   * @throws ApiException 409 when the merchant has as many endpoints as it may
    */
-  public WebhookEndpoint register(UUID merchantId, Object url, Object events) {
-    List<FieldError> errors = new ArrayList<>();
-    String checkedUrl = checkUrl(url, errors);
-    Set<WebhookEventType> types = checkEvents(events, errors);
-    if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
-    }
+  public WebhookEndpoint register(UUID merchantId, NewWebhookEndpoint request) {
+    checkAddress(request.url());
     if (endpoints.list(merchantId).size() >= MAX_ENDPOINTS) {
       throw ApiException.conflict("a merchant has at most " + MAX_ENDPOINTS + " endpoints;"
           + " delete one first");
     }
-    WebhookEndpoint e = new WebhookEndpoint(Ids.newId(), merchantId, checkedUrl, types,
-        newSecret(), null, null, true, null, 0, null, now());
+    WebhookEndpoint e = new WebhookEndpoint(Ids.newId(), merchantId, request.url().toString(),
+        request.events(), newSecret(), null, null, true, null, 0, null, now());
     endpoints.insert(e);
     subscriptions.reload();
     // The id only: a URL may carry a merchant's token in its query, and audit rows hold no secret.
@@ -160,68 +154,16 @@ public final class WebhookEndpointService {
     return queued;
   }
 
-  private String checkUrl(Object raw, List<FieldError> errors) {
-    if (!(raw instanceof String text) || text.isBlank()) {
-      errors.add(new FieldError("url", "is required: the https URL that receives events"));
-      return null;
-    }
-    URI uri;
-    try {
-      uri = new URI(text);
-    } catch (URISyntaxException e) {
-      errors.add(new FieldError("url", "is not a valid URL"));
-      return null;
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-    boolean httpOk = settings.allowHttp() && scheme.equals("http");
-    if (!scheme.equals("https") && !httpOk) {
-      errors.add(new FieldError("url", settings.allowHttp() ? "must be an http or https URL"
-          : "must be an https URL"));
-      return null;
-    }
-    if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null
-        || text.length() > 2000) {
-      errors.add(new FieldError("url", "must be an absolute URL with a host, no user info or"
-          + " fragment, at most 2000 characters"));
-      return null;
-    }
-    String host = uri.getHost().startsWith("[")
-        ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
+  private void checkAddress(URI url) {
+    String host = url.getHost().startsWith("[")
+        ? url.getHost().substring(1, url.getHost().length() - 1) : url.getHost();
     try {
       addresses.resolve(host);
     } catch (AddressPolicy.ForbiddenAddressException e) {
-      errors.add(new FieldError("url", e.getMessage()));
-      return null;
+      throw ValidationException.of("url", e.getMessage());
     } catch (UnknownHostException e) {
-      errors.add(new FieldError("url", "the host " + host + " does not resolve"));
-      return null;
+      throw ValidationException.of("url", "the host " + host + " does not resolve");
     }
-    return text;
-  }
-
-  private static Set<WebhookEventType> checkEvents(Object raw, List<FieldError> errors) {
-    if (!(raw instanceof List<?> list) || list.isEmpty()) {
-      errors.add(new FieldError("events", "is required: a non-empty array of event types"));
-      return null;
-    }
-    Set<WebhookEventType> types = EnumSet.noneOf(WebhookEventType.class);
-    for (Object o : list) {
-      if (!(o instanceof String name) || WebhookEventType.fromWireName(name).isEmpty()) {
-        errors.add(new FieldError("events", "has an unknown event type: " + o + "; known are "
-            + known()));
-        return null;
-      }
-      types.add(WebhookEventType.fromWireName(name).get());
-    }
-    return types;
-  }
-
-  private static String known() {
-    List<String> names = new ArrayList<>();
-    for (WebhookEventType t : WebhookEventType.values()) {
-      names.add(t.wireName());
-    }
-    return String.join(", ", names);
   }
 
   /** {@code whsec_} and 256 random bits in hex. */

@@ -13,6 +13,7 @@ import io.paygate.acquirer.spi.OperationResult;
 import io.paygate.acquirer.spi.RefundRequest;
 import io.paygate.acquirer.spi.StatusRequest;
 import io.paygate.acquirer.spi.StatusResult;
+import io.paygate.gateway.config.AcquirerCallSettings;
 import io.paygate.gateway.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,8 @@ class AcquirerCallerTest {
   private static final Duration PAUSE = Duration.ofSeconds(30);
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-  private final AcquirerCaller caller = new AcquirerCaller(TIMEOUT, 1, THRESHOLD, PAUSE, clock);
+  private final AcquirerCaller caller = new AcquirerCaller(
+      new AcquirerCallSettings(TIMEOUT, 1, THRESHOLD, PAUSE), clock);
   private final Bank bank = new Bank();
   private final LoadedAcquirer acquirer =
       new LoadedAcquirer("TestBank", "1.0", "1.1", "test", null, false, bank);

@@ -1,6 +1,7 @@
 package io.paygate.gateway.auth;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.paygate.gateway.config.LoginRateLimits;
 import io.paygate.gateway.metrics.AuthMetrics;
 import io.paygate.gateway.metrics.RateLimitMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,7 +81,8 @@ class FailedLoginWorkTest {
         new RevokedSessions(tokens, Duration.ofMinutes(5), clock, SessionNotices.none()), audit,
         new TokenLifetimes(Duration.ofMinutes(5), Duration.ofDays(1)), clock,
         new Lockout(new LoginAttemptRepository(db.dataSource()), 2, Duration.ofMinutes(30), clock),
-        new LoginThrottle(0, 0, clock, new RateLimitMetrics(metrics)), new AuthMetrics(metrics));
+        new LoginThrottle(new LoginRateLimits(0, 0), clock, new RateLimitMetrics(metrics)),
+        new AuthMetrics(metrics));
   }
 
   @AfterEach

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paygate.gateway.audit.AuditLog;
 import io.paygate.gateway.config.ConfigSource;
 import io.paygate.gateway.config.GatewayConfig;
+import io.paygate.gateway.config.LoginRateLimits;
 import io.paygate.gateway.config.TokenLifetimes;
 import io.paygate.gateway.core.Merchant;
 import io.paygate.gateway.db.AuditRepository;
@@ -67,7 +68,8 @@ class LoginThrottleByAddressTest {
         new TokenLifetimes(Duration.ofMinutes(5), Duration.ofDays(1)), clock,
         new Lockout(new LoginAttemptRepository(db.dataSource()), 1000, Duration.ofMinutes(30),
             clock),
-        new LoginThrottle(1000, PER_ADDRESS, clock, new RateLimitMetrics(metrics)),
+        new LoginThrottle(new LoginRateLimits(1000, PER_ADDRESS), clock,
+            new RateLimitMetrics(metrics)),
         new AuthMetrics(metrics));
     // No request, no logging context: as in a test, a batch job or an embedder's own thread.
     MDC.clear();
@@ -89,7 +91,7 @@ class LoginThrottleByAddressTest {
         .isInstanceOf(RateLimitedException.class);
     // Another client, with no logging context either: its own bucket, so a real answer.
     assertBadLogin(() -> auth.login(login, "wrong password", "203.0.113.9"));
-    assertThat(auth.login(login, PASSWORD, "203.0.113.9").token()).isNotBlank();
+    assertThat(auth.login(login, PASSWORD, "203.0.113.9").accessToken()).isNotBlank();
   }
 
   @Test

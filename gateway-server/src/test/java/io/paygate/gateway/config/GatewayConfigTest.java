@@ -53,6 +53,32 @@ class GatewayConfigTest {
   }
 
   @Test
+  void bankCallSettingsCarryEachSettingUnderItsOwnName() {
+    // Distinct values, so that two counts or two durations swapped on the way would show.
+    GatewayConfig c = GatewayConfig.from(ConfigSource.of(Map.of("acquirer.timeout", "7s",
+        "acquirer.max.concurrency", "33", "acquirer.breaker.failures", "4",
+        "acquirer.breaker.pause", "45s")));
+
+    assertThat(c.acquirerCalls()).isEqualTo(new AcquirerCallSettings(Duration.ofSeconds(7), 33, 4,
+        Duration.ofSeconds(45)));
+    assertThat(GatewayConfig.from(ConfigSource.of(Map.of())).acquirerCalls())
+        .isEqualTo(new AcquirerCallSettings(Duration.ofSeconds(10), 256, 5,
+            Duration.ofSeconds(30)));
+  }
+
+  @Test
+  void bankCallSettingsRefuseWhatCouldNeverCallABank() {
+    assertThatThrownBy(() -> new AcquirerCallSettings(Duration.ZERO, 1, 1, Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeout");
+    assertThatThrownBy(() -> new AcquirerCallSettings(Duration.ofSeconds(1), 0, 1,
+        Duration.ofSeconds(1))).hasMessageContaining("maxConcurrentCalls");
+    assertThatThrownBy(() -> new AcquirerCallSettings(Duration.ofSeconds(1), 1, 0,
+        Duration.ofSeconds(1))).hasMessageContaining("breakerThreshold");
+    assertThatThrownBy(() -> new AcquirerCallSettings(Duration.ofSeconds(1), 1, 1, null))
+        .hasMessageContaining("breakerPause");
+  }
+
+  @Test
   void badValueNamesTheSettingAndWhereItCameFrom() {
     assertThatThrownBy(() -> GatewayConfig.from(ConfigSource.load(null,
         Map.of("PAYGATE_PORT", "eighty"))))

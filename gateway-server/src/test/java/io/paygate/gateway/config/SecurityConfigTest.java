@@ -41,6 +41,19 @@ class SecurityConfigTest {
   }
 
   @Test
+  void loginLimitsCarryEachSettingUnderItsOwnName() {
+    SecurityConfig c = GatewayConfig.from(ConfigSource.of(Map.of(
+        "rate.limit.login.per.minute", "7", "rate.limit.login.address.per.minute", "70")))
+        .security();
+
+    assertThat(c.loginRateLimits()).isEqualTo(new LoginRateLimits(7, 70));
+    assertThat(GatewayConfig.from(ConfigSource.of(Map.of())).security().loginRateLimits())
+        .isEqualTo(new LoginRateLimits(20, 300));
+    assertThatThrownBy(() -> new LoginRateLimits(-1, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void badValuesNameTheSetting() {
     assertThatThrownBy(() -> GatewayConfig.from(ConfigSource.load(null,
         Map.of("PAYGATE_RATE_LIMIT_LOGIN_PER_MINUTE", "-1"))))

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paygate.gateway.acquirer.AcquirerCaller;
 import io.paygate.gateway.acquirer.AcquirerRegistry;
 import io.paygate.gateway.audit.AuditLog;
+import io.paygate.gateway.config.AcquirerCallSettings;
 import io.paygate.gateway.config.ConfigSource;
 import io.paygate.gateway.config.GatewayConfig;
 import io.paygate.gateway.core.Merchant;
@@ -61,7 +62,8 @@ final class MoneyPath implements AutoCloseable {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     payments = new PaymentRepository(db.dataSource());
     acquirers = AcquirerRegistry.load(config, getClass().getClassLoader());
-    caller = new AcquirerCaller(TIMEOUT, 4, 1000, Duration.ofSeconds(30), clock);
+    caller = new AcquirerCaller(
+        new AcquirerCallSettings(TIMEOUT, 4, 1000, Duration.ofSeconds(30)), clock);
     audit = new AuditLog(new AuditRepository(db.dataSource()), clock);
     // Not started: a test runs it with runOnce(), so nothing happens behind its back.
     reconciler = new Reconciler(payments, acquirers, caller, inFlight, audit, clock,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paygate.acquirer.spi.AuthorisationResult;
 import io.paygate.gateway.acquirer.AcquirerCaller;
+import io.paygate.gateway.config.AcquirerCallSettings;
 import io.paygate.gateway.support.MutableClock;
 import io.paygate.acquirer.spi.Acquirer;
 import io.paygate.acquirer.spi.AuthorisationRequest;
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 class BreakerMetricsTest {
   final MutableClock clock = MutableClock.ofNow();
-  final AcquirerCaller caller =
-      new AcquirerCaller(Duration.ofSeconds(5), 4, 2, Duration.ofSeconds(30), clock);
+  final AcquirerCaller caller = new AcquirerCaller(
+      new AcquirerCallSettings(Duration.ofSeconds(5), 4, 2, Duration.ofSeconds(30)), clock);
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
   @AfterEach
