@@ -175,11 +175,6 @@ public final class GatewayConfig {
     return bcryptCost;
   }
 
-  /** How long the gateway waits for a bank's answer before it records the payment as unknown. */
-  public Duration acquirerTimeout() {
-    return acquirerTimeout;
-  }
-
   public int maxBodyBytes() {
     return maxBodyBytes;
   }
@@ -187,11 +182,6 @@ public final class GatewayConfig {
   /** The largest payment accepted, in minor units of any currency. */
   public long maxAmountMinor() {
     return maxAmountMinor;
-  }
-
-  /** Bank calls in flight per acquirer; more are refused (the payment fails, nothing charged). */
-  public int acquirerMaxConcurrency() {
-    return acquirerMaxConcurrency;
   }
 
   /**
@@ -226,23 +216,13 @@ public final class GatewayConfig {
         breakerPause);
   }
 
-  /** Failed authorisations in a row that open an acquirer's circuit breaker. */
-  public int breakerFailures() {
-    return breakerFailures;
-  }
-
-  /** How long an open circuit breaker refuses calls before it lets one probe through. */
-  public Duration breakerPause() {
-    return breakerPause;
-  }
-
   /** How often reconciliation looks for payments whose outcome is not final. */
   public Duration reconcileInterval() {
     return reconcileInterval;
   }
 
   /**
-   * How long after {@link #acquirerTimeout()} a {@code Pending} payment counts as abandoned (its
+   * How long after {@code acquirer.timeout} a {@code Pending} payment counts as abandoned (its
    * process crashed) and is reconciled; younger ones may still be in flight.
    */
   public Duration reconcileMargin() {

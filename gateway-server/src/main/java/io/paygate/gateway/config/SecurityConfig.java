@@ -82,16 +82,6 @@ public final class SecurityConfig {
     return new MerchantLimits(merchantReadsPerSecond, merchantWritesPerSecond);
   }
 
-  /** Login attempts a minute for one login name; 0 means no limit. */
-  public int loginsPerMinutePerLogin() {
-    return loginsPerMinutePerLogin;
-  }
-
-  /** Login attempts a minute from one address; 0 means no limit. */
-  public int loginsPerMinutePerAddress() {
-    return loginsPerMinutePerAddress;
-  }
-
   /** Both login limits, named: what the login throttle takes. */
   public LoginRateLimits loginRateLimits() {
     return new LoginRateLimits(loginsPerMinutePerLogin, loginsPerMinutePerAddress);

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -71,11 +72,13 @@ public final class NewWebhookEndpointReader {
     }
     Set<WebhookEventType> types = EnumSet.noneOf(WebhookEventType.class);
     for (Object o : list) {
-      if (!(o instanceof String name) || WebhookEventType.fromWireName(name).isEmpty()) {
+      Optional<WebhookEventType> type = o instanceof String name
+          ? WebhookEventType.fromWireName(name) : Optional.empty();
+      if (type.isEmpty()) {
         return refuse(errors, "events", "has an unknown event type: " + o + "; known are "
             + known());
       }
-      types.add(WebhookEventType.fromWireName(name).get());
+      types.add(type.get());
     }
     return types;
   }

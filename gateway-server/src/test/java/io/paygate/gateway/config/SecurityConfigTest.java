@@ -18,7 +18,7 @@ class SecurityConfigTest {
     assertThat(c.corsAllowedOrigins()).isEmpty();
     // Stripe's live-mode limits: 100 reads and 100 writes a second per merchant, across nodes.
     assertThat(c.merchantLimits()).isEqualTo(new MerchantLimits(100, 100));
-    assertThat(c.loginsPerMinutePerLogin()).isEqualTo(20);
+    assertThat(c.loginRateLimits()).isEqualTo(new LoginRateLimits(20, 300));
     assertThat(c.lockoutAttempts()).isEqualTo(10);
     assertThat(c.lockoutDuration()).isEqualTo(Duration.ofMinutes(30));
   }
