@@ -52,11 +52,15 @@ wait_http() {
 # elsewhere. By default (BANK=embedded) each gateway starts the simulator inside its own JVM, where
 # the simulator's store of every payment it answered grows in the gateway's heap and lengthens its
 # GC pauses as a run goes on (BENCHMARKS.md, issue 15).
+# The simulator runs from BANK_JAR, by default the gateway jar of this checkout even when a
+# comparison starts an older GATEWAY_JAR first: builds before 5 December have no standalone
+# simulator, and both gateways of a comparison must talk to the same bank.
 BANK=${BANK:-embedded}
+BANK_JAR=${BANK_JAR:-$GATEWAY_JAR}
 BANK_URL=
 start_bank_process() {
   local port=${BANK_PORT:-18399}
-  "$JAVA" -cp "$GATEWAY_JAR" io.paygate.piggy.simulator.PiggyBankSimulatorMain --port "$port" \
+  "$JAVA" -cp "$BANK_JAR" io.paygate.piggy.simulator.PiggyBankSimulatorMain --port "$port" \
     >"/tmp/piggy-bank-$port.log" 2>&1 &
   PIDS+=("$!")
   wait_http "http://127.0.0.1:$port/health"

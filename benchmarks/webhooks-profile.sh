@@ -6,7 +6,8 @@
 #
 # Usage: benchmarks/webhooks-profile.sh [SECONDS=20] [CONNECTIONS=32]  -> /tmp/paygate-webhooks.jfr
 # Env:   GATEWAY_JAR (another build: profile before and after a change), PORT (default 18290; the
-#        receiver on PORT+1), WARMUP seconds (default 20).
+#        receiver on PORT+1), WARMUP seconds (default 20), GATEWAY_ENV: more settings (e.g.
+#        "PAYGATE_WEBHOOKS_BUSY_RATE=1" to profile the outbox rows with almost no delivery).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . benchmarks/lib.sh
@@ -19,7 +20,8 @@ OUT=/tmp/paygate-webhooks.jfr
 DATA=$(mktemp -d /tmp/paygate-whprof.XXXXXX)
 start_baseline $RECEIVER
 GATEWAY_JVM_OPTS="${GATEWAY_JVM_OPTS:-} -XX:StartFlightRecording=filename=$OUT,settings=profile,dumponexit=true"
-start_gateway $P "$DATA/gw" PAYGATE_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES=true PAYGATE_WEBHOOKS_ALLOW_HTTP=true
+# shellcheck disable=SC2086 # GATEWAY_ENV is a list of NAME=value words
+start_gateway $P "$DATA/gw" PAYGATE_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES=true PAYGATE_WEBHOOKS_ALLOW_HTTP=true ${GATEWAY_ENV:-}
 TOKEN=$(merchant_token $P)
 curl -sf http://127.0.0.1:$P/api/webhooks/endpoints -H "Authorization: Bearer $TOKEN" \
   -H 'Content-Type: application/json' \

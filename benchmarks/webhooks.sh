@@ -11,11 +11,16 @@
 # CPU per payment includes every delivery. Then latency at a fixed rate, half of the no-endpoint
 # median unless RATE is given, with and without the endpoint.
 #
+# OUTBOX_ONLY=1 adds a third gateway, subscribed the same way but with deliveries held to one a
+# second while payments are busy (webhooks.busy.rate=1): its payments write their outbox rows and
+# almost nothing is delivered during the run. Subscribed against outbox-only is what the
+# deliveries cost the payments; outbox-only against no endpoint is what the outbox row costs.
+#
 # Usage: benchmarks/webhooks.sh [RUNS=5] [SECONDS=10] [CONNECTIONS=32]
 # Env:   as throughput.sh (JAVA, GATEWAY_JVM_OPTS, WARMUP seconds, default 10); PORT (default
 #        18090): the gateways listen on PORT and PORT+2, the receiver on PORT+1; RATE (payments/s)
 #        and LAT_SECONDS (default 10) for the fixed-rate part; GATEWAY_ENV: more settings for
-#        both gateways (e.g. "PAYGATE_WEBHOOKS_BUSY_PAYMENTS=0" to turn the governor off).
+#        every gateway (e.g. "PAYGATE_WEBHOOKS_BUSY_PAYMENTS=0" to turn the governor off).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . benchmarks/lib.sh
@@ -24,7 +29,7 @@ SECS=${2:-10}
 CONNS=${3:-32}
 need_wrk
 P=${PORT:-18090}
-NONE=$P; RECEIVER=$((P + 1)); SUB=$((P + 2))
+NONE=$P; RECEIVER=$((P + 1)); SUB=$((P + 2)); OUT=$((P + 3))
 
 DATA=$(mktemp -d /tmp/paygate-bench.XXXXXX)
 start_baseline $RECEIVER
@@ -35,19 +40,26 @@ start_gateway $NONE "$DATA/none" $ALLOW ${GATEWAY_ENV:-}
 NONE_PID=$GATEWAY_PID
 start_gateway $SUB "$DATA/subscribed" $ALLOW ${GATEWAY_ENV:-}
 SUB_PID=$GATEWAY_PID
+SUBSCRIBED_PORTS="$SUB"
+if [ -n "${OUTBOX_ONLY:-}" ]; then
+  start_gateway $OUT "$DATA/outbox" $ALLOW ${GATEWAY_ENV:-} PAYGATE_WEBHOOKS_BUSY_RATE=1
+  OUT_PID=$GATEWAY_PID
+  SUBSCRIBED_PORTS="$SUB $OUT"
+fi
 # CPU ticks (1/100 s) a process has used: CPU per payment is the figure a busy machine moves least.
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-# pending: the subscribed gateway's undelivered deliveries (empty when the build has no metric).
+# pending PORT: that gateway's undelivered deliveries (empty when the build has no metric).
 pending() {
-  curl -sf "http://127.0.0.1:$SUB/metrics" -H "Authorization: Bearer $OPERATOR_KEY" |
+  curl -sf "http://127.0.0.1:$1/metrics" -H "Authorization: Bearer $OPERATOR_KEY" |
     awk '/^paygate_webhooks_pending / {printf "%d", $2}'
 }
-# drain: waits until the outbox is empty (at most 10 min) and prints the seconds it took and the
-# backlog it started from, or waits 2 s when the build has no metric.
+# drain [PORT]: waits until the outbox of that gateway (default: the subscribed one) is empty (at
+# most 10 min) and prints the seconds it took and the backlog it started from, or waits 2 s when
+# the build has no metric.
 drain() {
-  local t0 n first
+  local t0 n first port=${1:-$SUB}
   t0=$(date +%s%N)
-  first=$(pending)
+  first=$(pending "$port")
   if [ -z "$first" ]; then
     sleep 2
     echo "n/a (2 s pause)"
@@ -56,24 +68,33 @@ drain() {
   n=$first
   while [ "$n" != 0 ] && [ $(( ($(date +%s%N) - t0) / 1000000000 )) -lt 600 ]; do
     sleep 0.5
-    n=$(pending)
+    n=$(pending "$port")
   done
   echo "$(awk -v ns=$(( $(date +%s%N) - t0 )) 'BEGIN {printf "%.1f", ns / 1e9}') s from $first pending"
 }
 TOKEN_NONE=$(merchant_token $NONE)
+# subscribe PORT TOKEN: registers the receiver for every payment event; prints the endpoint's id.
+subscribe() {
+  curl -sf "http://127.0.0.1:$1/api/webhooks/endpoints" -H "Authorization: Bearer $2" \
+    -H 'Content-Type: application/json' \
+    -d '{"url":"http://127.0.0.1:'"$RECEIVER"'/createuser","events":["payment.authorised","payment.declined","payment.failed","payment.unknown","payment.settled"]}' |
+    sed 's/.*"id":"\([^"]*\)".*/\1/'
+}
 TOKEN_SUB=$(merchant_token $SUB)
-curl -sf http://127.0.0.1:$SUB/api/webhooks/endpoints -H "Authorization: Bearer $TOKEN_SUB" \
-  -H 'Content-Type: application/json' \
-  -d '{"url":"http://127.0.0.1:'"$RECEIVER"'/createuser","events":["payment.authorised","payment.declined","payment.failed","payment.unknown","payment.settled"]}' \
-  >"$DATA/endpoint.json"
-ENDPOINT=$(sed 's/.*"id":"\([^"]*\)".*/\1/' "$DATA/endpoint.json")
+ENDPOINT=$(subscribe $SUB "$TOKEN_SUB")
+if [ -n "${OUTBOX_ONLY:-}" ]; then
+  TOKEN_OUT=$(merchant_token $OUT)
+  subscribe $OUT "$TOKEN_OUT" >/dev/null
+fi
 
 WARMUP=${WARMUP:-10}
 echo "warming up each for $WARMUP s ... (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 wrk_rate http://127.0.0.1:$NONE/api/process "$WARMUP" "$CONNS" "$TOKEN_NONE" >/dev/null
 wrk_rate http://127.0.0.1:$SUB/api/process "$WARMUP" "$CONNS" "$TOKEN_SUB" >/dev/null
+[ -z "${OUTBOX_ONLY:-}" ] ||
+  wrk_rate http://127.0.0.1:$OUT/api/process "$WARMUP" "$CONNS" "$TOKEN_OUT" >/dev/null
 # The warm-up's deliveries would otherwise catch up during the first no-endpoint run and slow it.
-echo "outbox drained after the warm-up: $(drain)"
+for port in $SUBSCRIBED_PORTS; do echo "outbox of :$port drained after the warm-up: $(drain $port)"; done
 
 for i in $(seq 1 "$RUNS"); do
   t0=$(ticks $NONE_PID)
@@ -92,10 +113,25 @@ for i in $(seq 1 "$RUNS"); do
   echo "$cpun" >>"$DATA/none.cpu"; echo "$cpus" >>"$DATA/sub.cpu"
   echo "run $i:  no endpoint $none/s (p99 $p99n, non-2xx $badn, $cpun CPU-us/payment)  subscribed $sub/s (p99 $p99s, non-2xx $bads, $cpus CPU-us/payment, receiver $cpur)  load $(cut -d' ' -f1 /proc/loadavg)"
   echo "       outbox drained after the run: $drained"
+  if [ -n "${OUTBOX_ONLY:-}" ]; then
+    o0=$(ticks $OUT_PID)
+    read -r out p99o bado < <(wrk_rate http://127.0.0.1:$OUT/api/process "$SECS" "$CONNS" "$TOKEN_OUT")
+    o1=$(ticks $OUT_PID)  # before the drain: the CPU of the payments and their outbox rows only
+    echo "$out" >>"$DATA/out.rps"
+    awk -v o="$out" -v n="$none" 'BEGIN {printf "%.3f\n", o / n}' >>"$DATA/out.ratio"
+    awk -v s="$sub" -v o="$out" 'BEGIN {printf "%.3f\n", s / o}' >>"$DATA/sub-out.ratio"
+    cpuo=$(awk -v t=$((o1 - o0)) -v r="$out" -v d="$SECS" 'BEGIN {printf "%d", t * 10000 / (r * d)}')
+    echo "$cpuo" >>"$DATA/out.cpu"
+    echo "       outbox only $out/s (p99 $p99o, non-2xx $bado, $cpuo CPU-us/payment before delivery), drained after: $(drain $OUT)"
+  fi
 done
 echo "medians over $RUNS runs of $SECS s, $CONNS connections:"
 echo "  no endpoint  $(median <"$DATA/none.rps") payments/s, $(median <"$DATA/none.cpu") CPU-us per payment"
 echo "  subscribed   $(median <"$DATA/sub.rps") payments/s, ratio $(median <"$DATA/ratio"), $(median <"$DATA/sub.cpu") CPU-us per payment (delivery included)"
+if [ -n "${OUTBOX_ONLY:-}" ]; then
+  echo "  outbox only  $(median <"$DATA/out.rps") payments/s, ratio to no endpoint $(median <"$DATA/out.ratio"), $(median <"$DATA/out.cpu") CPU-us per payment (no delivery)"
+  echo "  subscribed / outbox only: $(median <"$DATA/sub-out.ratio") (what deliveries during the run cost the payments)"
+fi
 # Latency at a fixed rate, well below saturation: what an endpoint costs a payment's answer time.
 RATE=${RATE:-$(median <"$DATA/none.rps" | awk '{printf "%d", $1 / 2}')}
 LAT=${LAT_SECONDS:-10}

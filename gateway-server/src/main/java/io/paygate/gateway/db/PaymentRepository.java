@@ -154,7 +154,8 @@ public final class PaymentRepository {
     // Without a send time the column keeps what it holds (reconciliation settles a payment sent
     // before a crash): one statement each rather than COALESCE over a typed null parameter.
     String sql = sentAt == null ? RECORD_OUTCOME : RECORD_OUTCOME_SENT;
-    boolean announce = outbox != null && event != null && outbox.wants(p.merchantId(), event);
+    PaymentOutbox.Announcement announcement =
+        outbox != null && event != null ? outbox.prepare(p, event) : null;
     boolean updated;
     try {
       updated = write(c -> {
@@ -173,15 +174,15 @@ public final class PaymentRepository {
             return false;
           }
         }
-        if (announce) {
-          outbox.append(c, p, event);
+        if (announcement != null) {
+          announcement.writeTo(c);
         }
         return true;
       });
     } catch (SQLException e) {
       throw new DataAccessException("cannot record payment outcome", e);
     }
-    if (updated && announce) {
+    if (updated && announcement != null) {
       outbox.committed();
     }
     return updated;

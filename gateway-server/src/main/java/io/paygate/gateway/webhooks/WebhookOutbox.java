@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import io.paygate.gateway.db.PaymentOutbox;
@@ -32,6 +33,10 @@ import okio.Buffer;
  * });
  * if (changed) outbox.committed();
  * }</pre>
+ *
+ * <p>A payment's outcome takes the other road, {@link #prepare}: its event is built on the request
+ * thread before the transaction, and the writer thread, which every payment waits for, only
+ * inserts the rows.
  */
 public final class WebhookOutbox implements PaymentOutbox {
   private final WebhookSubscriptions subscriptions;
@@ -42,7 +47,6 @@ public final class WebhookOutbox implements PaymentOutbox {
   }
 
   /** Whether the merchant has an endpoint for this type: when not, build no event at all. */
-  @Override
   public boolean wants(UUID merchantId, WebhookEventType type) {
     return !subscriptions.endpointsFor(merchantId, type).isEmpty();
   }
@@ -54,23 +58,44 @@ public final class WebhookOutbox implements PaymentOutbox {
    * @return the event's id, or null when no endpoint wanted it
    */
   public String append(Connection c, UUID merchantId, PaymentEvent event) throws SQLException {
+    Rows rows = rows(merchantId, event);
+    if (rows == null) {
+      return null;
+    }
+    rows.writeTo(c);
+    return rows.eventId();
+  }
+
+  /** The payment event of {@code p}'s outcome, built now, written by the caller's transaction. */
+  @Override
+  public Announcement prepare(Payment p, WebhookEventType type) {
+    return rows(p.merchantId(), PaymentEvents.of(type, p));
+  }
+
+  /** The event's outbox rows, one per subscribed endpoint; null when no endpoint wants it. */
+  private Rows rows(UUID merchantId, PaymentEvent event) {
     List<UUID> endpoints = subscriptions.endpointsFor(merchantId, event.type());
     if (endpoints.isEmpty()) {
       return null;
     }
     String eventId = newEventId();
     String payload = payload(eventId, event);
+    List<WebhookDelivery> deliveries = new ArrayList<>(endpoints.size());
     for (UUID endpointId : endpoints) {
-      WebhookDeliveryRepository.insert(c, new WebhookDelivery(Ids.newId(), eventId, event.type(),
-          endpointId, merchantId, event.paymentId(), payload, event.occurredAt(), 0));
+      deliveries.add(new WebhookDelivery(Ids.newId(), eventId, event.type(), endpointId,
+          merchantId, event.paymentId(), payload, event.occurredAt(), 0));
     }
-    return eventId;
+    return new Rows(eventId, deliveries);
   }
 
-  /** The payment event of {@code p}'s outcome, as {@link #append(Connection, UUID, PaymentEvent)}. */
-  @Override
-  public void append(Connection c, Payment p, WebhookEventType type) throws SQLException {
-    append(c, p.merchantId(), PaymentEvents.of(type, p));
+  /** One event's deliveries, built and ready to insert. */
+  private record Rows(String eventId, List<WebhookDelivery> deliveries) implements Announcement {
+    @Override
+    public void writeTo(Connection c) throws SQLException {
+      for (WebhookDelivery d : deliveries) {
+        WebhookDeliveryRepository.insert(c, d);
+      }
+    }
   }
 
   /** Tells the dispatcher that appended events were committed; returns at once. */
