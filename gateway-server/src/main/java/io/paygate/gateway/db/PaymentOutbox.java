@@ -15,7 +15,7 @@ public interface PaymentOutbox {
   /**
    * Builds the announcement of {@code p}'s outcome (its body, its ids) on the caller's thread,
    * before the transaction: the group commit's one writer thread, which every payment waits for,
-   * then only inserts it (BENCHMARKS.md, "Webhooks": the event's JSON took 4% of that thread).
+   * then only inserts it (BENCHMARKS.md, "Quiet re-runs": the JSON and ids took 4% of that thread).
    *
    * @return null when nothing would be written (no endpoint wants this type): no work at all
    */
